@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace TradingBot.Dashboard.Health;
+
+/// <summary>Maps the unauthenticated liveness endpoint.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/health", (SiloIdentity identity, IEnumerable<IHealthContributor> contributors, TimeProvider clock) =>
+        {
+            var details = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var contributor in contributors)
+            {
+                details[contributor.Name] = contributor.Describe();
+            }
+
+            var uptime = clock.GetUtcNow() - identity.StartedAt;
+            return Results.Json(new HealthReport("ok", identity.Mode, Math.Round(uptime.TotalSeconds, 3), identity.Version, identity.StartedAt, details));
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}

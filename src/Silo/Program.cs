@@ -1,0 +1,3 @@
+using TradingBot.Silo.Cli;
+
+return await TradingBotCli.Build().Parse(args).InvokeAsync();
