@@ -1,0 +1,9 @@
+using TradingBot.Contracts.Trading;
+
+namespace TradingBot.Contracts.Events;
+
+/// <summary>signal_generated: a strategy's rules were met.</summary>
+public sealed record SignalGenerated(TradeSignal Signal) : IBotEvent
+{
+    public EventPriority Priority => EventPriority.High;
+}

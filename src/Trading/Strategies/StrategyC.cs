@@ -1,0 +1,59 @@
+using TradingBot.Contracts.Market;
+using TradingBot.Contracts.Trading;
+
+namespace TradingBot.Trading.Strategies;
+
+/// <summary>
+/// Mixed: the 1h trend gives the direction; a closing 15m candle trades into a 15m order block,
+/// fair value gap or breaker in that direction and closes back on the trend side of it; and
+/// opposite-side liquidity was swept (1m or 15m) within the liquidity window.
+/// </summary>
+public sealed class StrategyC : IStrategyRule
+{
+    public string Name => "C";
+
+    public int Priority => 1;
+
+    public TradeSignal? Evaluate(MarketView view, IndicatorSnapshot trigger, StrategySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (trigger.Timeframe != Timeframe.M15 || view.Latest(Timeframe.H1) is not { Trend: { } trend })
+        {
+            return null;
+        }
+
+        var candle = trigger.Candle;
+        var closesOnTrendSide = trend == Direction.Bullish ? candle.IsBullish : candle.IsBearish;
+        if (!closesOnTrendSide)
+        {
+            return null;
+        }
+
+        var zone = trigger.Zones
+            .Where(z => z.Direction == trend
+                && z.FormedAt < candle.CloseTime
+                && z.Overlaps(candle.Low, candle.High)
+                && (trend == Direction.Bullish ? candle.Close >= z.Bottom : candle.Close <= z.Top))
+            .OrderByDescending(z => z.FormedAt)
+            .FirstOrDefault();
+        if (zone is null)
+        {
+            return null;
+        }
+
+        var now = candle.CloseTime;
+        var sweep = view.Sweeps
+            .Where(s => s.ReversalDirection == trend && s.At <= now && now - s.At <= settings.LiquidityWindow)
+            .OrderByDescending(s => s.At)
+            .FirstOrDefault();
+        if (sweep is null)
+        {
+            return null;
+        }
+
+        var confidence = 0.6 + (zone.Kind == ZoneKind.Breaker ? 0.1 : 0.0) + (sweep.Timeframe == Timeframe.M15 ? 0.1 : 0.0);
+        return SignalFactory.Create(Name, view, trend, candle.Close, zone.FarSide, confidence, now, settings, [zone.Id, sweep.Id]);
+    }
+}
