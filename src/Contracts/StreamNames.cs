@@ -5,8 +5,17 @@ public static class StreamNames
 {
     public const string Provider = "bot";
 
-    /// <summary>Key: symbol. Items: <see cref="Events.CandleClosed"/>.</summary>
+    /// <summary>Key: symbol. Items: closed 1m candles from the exchange (<see cref="Events.CandleClosed"/>), into the SymbolGrain.</summary>
+    public const string Klines = "klines";
+
+    /// <summary>Key: symbol. Items: <see cref="Events.CandleClosed"/> of every timeframe, out of the SymbolGrain.</summary>
     public const string Candles = "candles";
+
+    /// <summary>Key: symbol. Items: user-stream order, algo and mark events (<see cref="Events.IBotEvent"/>), into the PositionGrain.</summary>
+    public const string Exchange = "exchange";
+
+    /// <summary>Key: account. Items: balance updates (<see cref="Exchange.ExchangeAccountUpdate"/>), into the RiskGrain.</summary>
+    public const string Account = "account";
 
     /// <summary>Key: symbol. Items: <see cref="Events.IndicatorsUpdated"/>.</summary>
     public const string Indicators = "indicators";

@@ -14,10 +14,11 @@ public sealed class HealthEndpointTests
     public async Task Health_answers_on_loopback_with_mode_uptime_and_version()
     {
         var dir = Directory.CreateTempSubdirectory("silo-health-");
-        await using var app = SiloHost.Build(new Dictionary<string, string?>
+        await using var app = await SiloHost.BuildAsync(new Dictionary<string, string?>
         {
             ["Silo:Urls"] = "http://127.0.0.1:0",
             ["Silo:Mode"] = "paper",
+            ["Silo:Trading"] = "false",
             ["Silo:DataDirectory"] = Path.Combine(dir.FullName, "data"),
             ["Silo:LogDirectory"] = Path.Combine(dir.FullName, "logs"),
         });

@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Market;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>candle_closed: a kline with x=true arrived (or was back-filled).</summary>
 public sealed record CandleClosed(Candle Candle) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.Medium;
+    public MessagePriority Priority => MessagePriority.Normal;
 }

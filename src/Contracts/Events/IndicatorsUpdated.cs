@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Market;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>indicators_updated: the ICT state of one symbol/timeframe after a closed candle.</summary>
 public sealed record IndicatorsUpdated(IndicatorSnapshot Snapshot) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.Medium;
+    public MessagePriority Priority => MessagePriority.Normal;
 }

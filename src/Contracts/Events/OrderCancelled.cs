@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Trading;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>order_cancelled: an order left the book without filling.</summary>
 public sealed record OrderCancelled(string ClientOrderId, string Symbol, OrderPurpose Purpose, string Reason, DateTimeOffset At) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.Medium;
+    public MessagePriority Priority => MessagePriority.Normal;
 }

@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Trading;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>order_placed: the exchange accepted an order (regular or conditional).</summary>
 public sealed record OrderPlaced(string ClientOrderId, string Symbol, OrderSide Side, OrderPurpose Purpose, decimal Quantity, decimal? TriggerPrice, DateTimeOffset At) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.High;
+    public MessagePriority Priority => MessagePriority.High;
 }

@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Market;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>position_opened: the entry filled.</summary>
 public sealed record PositionOpened(string PositionId, string Strategy, string Symbol, Direction Direction, decimal EntryPrice, decimal Quantity, int Leverage, decimal StopLoss, decimal TakeProfit, DateTimeOffset At) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.High;
+    public MessagePriority Priority => MessagePriority.High;
 }

@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Market;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>position_updated: mark price or protection changed.</summary>
 public sealed record PositionUpdated(string PositionId, string Symbol, Direction Direction, decimal Quantity, decimal EntryPrice, decimal MarkPrice, decimal UnrealizedPnl, decimal? StopLoss, decimal? TakeProfit, DateTimeOffset At) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.Medium;
+    public MessagePriority Priority => MessagePriority.Normal;
 }

@@ -1,7 +1,8 @@
+using TradingBot.Runtime;
 namespace TradingBot.Contracts.Events;
 
 /// <summary>risk_threshold_exceeded: a signal was refused by a risk rule.</summary>
 public sealed record RiskThresholdExceeded(string Rule, string Detail, decimal CurrentLoss, decimal LossLimit, decimal AccountBalance, DateTimeOffset At) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.High;
+    public MessagePriority Priority => MessagePriority.High;
 }

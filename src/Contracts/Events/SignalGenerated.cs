@@ -1,3 +1,4 @@
+using TradingBot.Runtime;
 using TradingBot.Contracts.Trading;
 
 namespace TradingBot.Contracts.Events;
@@ -5,5 +6,5 @@ namespace TradingBot.Contracts.Events;
 /// <summary>signal_generated: a strategy's rules were met.</summary>
 public sealed record SignalGenerated(TradeSignal Signal) : IBotEvent
 {
-    public EventPriority Priority => EventPriority.High;
+    public MessagePriority Priority => MessagePriority.High;
 }

@@ -9,7 +9,7 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", (SiloIdentity identity, IEnumerable<IHealthContributor> contributors, TimeProvider clock) =>
+        endpoints.MapGet("/api/health", (SiloIdentity identity, IEnumerable<IHealthContributor> contributors) =>
         {
             var details = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var contributor in contributors)
@@ -17,8 +17,7 @@ public static class HealthEndpoints
                 details[contributor.Name] = contributor.Describe();
             }
 
-            var uptime = clock.GetUtcNow() - identity.StartedAt;
-            return Results.Json(new HealthReport("ok", identity.Mode, Math.Round(uptime.TotalSeconds, 3), identity.Version, identity.StartedAt, details));
+            return Results.Json(new HealthReport("ok", identity.Mode, Math.Round(identity.Uptime.TotalSeconds, 3), identity.Version, identity.StartedAt, details));
         }).AllowAnonymous();
         return endpoints;
     }

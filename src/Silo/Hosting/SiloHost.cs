@@ -6,19 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
+using Serilog.Extensions.Logging;
 using TradingBot.Dashboard.Health;
+using TradingBot.Exchange.Port;
+using TradingBot.Grains.Hosting;
 
 namespace TradingBot.Silo.Hosting;
 
-/// <summary>Builds and runs the silo: configuration, logging, runtime, dashboard.</summary>
+/// <summary>Builds and runs the silo: configuration, logging, exchange, grain runtime, dashboard.</summary>
 public static class SiloHost
 {
     /// <summary>Builds the web application without starting it (tests start it themselves).</summary>
-    public static WebApplication Build(IReadOnlyDictionary<string, string?> overrides, string? contentRoot = null)
+    public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ContentRootPath = contentRoot ?? AppContext.BaseDirectory,
+            ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
         LoadDotEnv(Directory.GetCurrentDirectory());
@@ -27,13 +30,22 @@ public static class SiloHost
 
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.WebHost.UseUrls(options.Urls);
+        var serilog = SiloLogging.Create(options);
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(SiloLogging.Create(options), dispose: true);
+        builder.Logging.AddSerilog(serilog, dispose: true);
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new SiloIdentity(options.Mode, InformationalVersion(), TimeProvider.System.GetUtcNow()));
+        builder.Services.AddSingleton(new SiloIdentity(options.Mode, InformationalVersion(), DateTimeOffset.UtcNow, System.Diagnostics.Stopwatch.GetTimestamp()));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        if (options.Trading)
+        {
+            await AddTradingAsync(builder, options, serilog, cancellationToken);
+        }
+        else
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+        }
 
         var app = builder.Build();
         app.MapHealth();
@@ -42,13 +54,40 @@ public static class SiloHost
 
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellation)
     {
-        await using var app = Build(overrides);
-        var options = app.Services.GetRequiredService<SiloOptions>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradingBot.Silo");
-        await app.StartAsync(cancellation);
-        logger.LogInformation("Silo started in {Mode} mode; dashboard and API on {Urls}", options.Mode, options.Urls);
-        await app.WaitForShutdownAsync(cancellation);
-        return 0;
+        try
+        {
+            await using var app = await BuildAsync(overrides, cancellation);
+            var options = app.Services.GetRequiredService<SiloOptions>();
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradingBot.Silo");
+            await app.StartAsync(cancellation);
+            logger.LogInformation("Silo started in {Mode} mode; dashboard and API on {Urls}", options.Mode, options.Urls);
+            await app.WaitForShutdownAsync(cancellation);
+            return 0;
+        }
+        catch (ConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task AddTradingAsync(WebApplicationBuilder builder, SiloOptions options, Serilog.ILogger serilog, CancellationToken cancellationToken)
+    {
+        var exchangeSettings = builder.Configuration.GetSection(ExchangeSettings.Section).Get<ExchangeSettings>() ?? new ExchangeSettings();
+        var trading = builder.Configuration.GetSection(TradingOptions.Section).Get<TradingOptions>() ?? new TradingOptions();
+        if (trading.Symbols.Count is 0 or > 5)
+        {
+            throw new ConfigurationException($"Trading:Symbols has {trading.Symbols.Count} entries; the bot trades 1 to 5 symbols.");
+        }
+
+        using var bootstrapLogging = new SerilogLoggerFactory(serilog);
+        var connection = await ExchangeConnection.OpenAsync(options.Mode, exchangeSettings, trading.Symbols, bootstrapLogging, cancellationToken);
+        builder.Services.AddSingleton(_ => connection);
+        builder.Services.AddSingleton<IExchange>(connection.Exchange);
+        builder.Services.AddSingleton(connection.MarketClock);
+        builder.Services.AddTradingGrains(builder.Configuration, Path.GetFullPath(options.DataDirectory));
+        builder.Services.AddHostedService<TradingHostedService>();
+        builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
     }
 
     private static string InformationalVersion() =>

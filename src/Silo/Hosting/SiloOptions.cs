@@ -14,6 +14,9 @@ public sealed class SiloOptions
     /// <summary>Where SQLite files live.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>Runs the trading stack (exchange, grains); off only for host-level tests.</summary>
+    public bool Trading { get; set; } = true;
+
     /// <summary>Where log files live.</summary>
     public string LogDirectory { get; set; } = "logs";
 }

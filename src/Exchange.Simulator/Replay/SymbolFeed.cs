@@ -1,0 +1,60 @@
+using TradingBot.Exchange.Simulator.Market;
+
+namespace TradingBot.Exchange.Simulator.Replay;
+
+/// <summary>
+/// Replay state of one symbol: all base candles (past and future), the index of the bar in progress and how far along
+/// its intrabar path the replay is. Candles before <see cref="Current"/> are closed history; later ones are the future.
+/// </summary>
+internal sealed class SymbolFeed
+{
+    public SymbolFeed(string symbol, TimeSpan baseInterval, List<Candle> candles, long startMs)
+    {
+        Symbol = symbol;
+        BaseInterval = baseInterval;
+        Candles = candles;
+        Current = candles.FindIndex(c => c.OpenTime >= startMs);
+        if (Current < 0)
+        {
+            Current = candles.Count;
+        }
+    }
+
+    public string Symbol { get; }
+    public TimeSpan BaseInterval { get; }
+    public long BaseMs => (long)BaseInterval.TotalMilliseconds;
+    public List<Candle> Candles { get; }
+
+    /// <summary>Index of the bar in progress (== Candles.Count when the data is exhausted).</summary>
+    public int Current { get; set; }
+
+    /// <summary>Next vertex (0..3) of the current bar's path.</summary>
+    public int NextVertex { get; set; }
+
+    /// <summary>The current bar as far as replayed (null before its open vertex).</summary>
+    public Candle? Partial { get; set; }
+
+    /// <summary>Time of the last processed path point (ms).</summary>
+    public long LastPointMs { get; set; } = long.MinValue;
+
+    /// <summary>Last replayed price.</summary>
+    public decimal LastPrice { get; set; }
+
+    public bool Exhausted => Current >= Candles.Count;
+
+    public IReadOnlyList<PathPoint>? CurrentVertices { get; set; }
+
+    /// <summary>Closed base bars plus the partial bar, never anything after "now".</summary>
+    public IEnumerable<Candle> History()
+    {
+        for (var i = 0; i < Math.Min(Current, Candles.Count); i++)
+        {
+            yield return Candles[i];
+        }
+
+        if (Partial is not null)
+        {
+            yield return Partial;
+        }
+    }
+}

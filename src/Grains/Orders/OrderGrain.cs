@@ -1,0 +1,260 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TradingBot.Contracts;
+using TradingBot.Contracts.Events;
+using TradingBot.Contracts.Grains;
+using TradingBot.Contracts.Trading;
+using TradingBot.Exchange.Model;
+using TradingBot.Exchange.Port;
+using TradingBot.Grains.Hosting;
+using TradingBot.Grains.Mapping;
+using TradingBot.Runtime;
+using TradingBot.Runtime.Streams;
+using TradingBot.Trading.Journal;
+using TradingBot.Trading.Orders;
+
+namespace TradingBot.Grains.Orders;
+
+/// <summary>
+/// Executes approved entries: the intent is persisted before anything is sent; the market order
+/// carries a deterministic client id; "not executed" failures are retried after 1 s, 2 s and 5 s with
+/// the same id; an unknown outcome is resolved by querying the id and only a proven absence leads to
+/// a new id. A filled entry goes to its PositionGrain, which places the stop and target.
+/// </summary>
+[KeepAlive]
+internal sealed partial class OrderGrain(
+    [PersistentState("order", "Default")] IPersistentState<OrderGrainState> state,
+    IExchange exchange,
+    TradeJournal journal,
+    IOptionsMonitor<TradingOptions> options,
+    TimeProvider clock,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+{
+    private const int IntentCapacity = 200;
+    private readonly Dictionary<string, decimal> _takerRates = new(StringComparer.Ordinal);
+    private IAsyncStream<IBotEvent> _orders = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _orders = this.GetStreamProvider(StreamNames.Provider).GetStream<IBotEvent>(StreamId.Create(StreamNames.Orders, AccountKeys.Main));
+        return Task.CompletedTask;
+    }
+
+    public async Task<OrderOutcome> ExecuteAsync(ApprovedOrder order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var baseId = ClientOrderIds.For(order.Signal, OrderPurpose.Entry);
+        var record = state.State.Intents.FirstOrDefault(i => i.Order?.Signal.Id == order.Signal.Id);
+        if (record is { Status: OrderIntentStatus.Filled or OrderIntentStatus.Failed })
+        {
+            return new OrderOutcome(record.ClientOrderId, record.Status == OrderIntentStatus.Filled, order.Quantity, 0, record.Attempts, record.Error);
+        }
+
+        if (record is null)
+        {
+            record = new OrderIntentRecord { ClientOrderId = baseId, Order = order, CreatedAt = clock.GetUtcNow(), UpdatedAt = clock.GetUtcNow() };
+            state.State.Intents.Add(record);
+            Trim();
+        }
+
+        // The intent is durable before the exchange hears of it.
+        await state.WriteStateAsync();
+        journal.RecordOrder(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, order.Quantity, null, OrderIntentStatus.Pending, record.Attempts, null, clock.GetUtcNow());
+        return await SendEntryAsync(record, order);
+    }
+
+    public async Task<int> FlattenAllAsync(ExitReason reason)
+    {
+        var symbols = new HashSet<string>(options.CurrentValue.Symbols, StringComparer.Ordinal);
+        foreach (var position in await exchange.GetPositionsAsync())
+        {
+            symbols.Add(position.Symbol);
+        }
+
+        var closed = 0;
+        foreach (var symbol in symbols.Order(StringComparer.Ordinal))
+        {
+            if (await GrainFactory.GetGrain<IPositionGrain>(symbol).CloseAsync(reason))
+            {
+                closed++;
+            }
+        }
+
+        LogFlattened(reason.ToString(), closed);
+        return closed;
+    }
+
+    public async Task<int> ResolvePendingAsync()
+    {
+        var resolved = 0;
+        foreach (var record in state.State.Intents.Where(i => i.Status == OrderIntentStatus.Pending && i.Order is not null).ToList())
+        {
+            var order = record.Order!;
+            var snapshot = await exchange.GetOrderAsync(order.Symbol, record.ClientOrderId);
+            if (snapshot is { ExecutedQuantity: > 0 })
+            {
+                await CompleteAsync(record, order, snapshot);
+            }
+            else
+            {
+                await FailAsync(record, order, "not found on the exchange after restart; not resent (the signal is stale)");
+            }
+
+            resolved++;
+        }
+
+        return resolved;
+    }
+
+    public Task<IReadOnlyList<OrderIntent>> GetRecentIntentsAsync(int count) =>
+        Task.FromResult<IReadOnlyList<OrderIntent>>(state.State.Intents.TakeLast(Math.Clamp(count, 0, IntentCapacity)).Select(i => i.ToIntent()).Reverse().ToList());
+
+    private async Task<OrderOutcome> SendEntryAsync(OrderIntentRecord record, ApprovedOrder order)
+    {
+        var delays = options.CurrentValue.OrderRetryDelays;
+        for (var attempt = 0; attempt <= delays.Count; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(delays[attempt - 1], clock);
+            }
+
+            record.Attempts++;
+            try
+            {
+                var request = new MarketOrderRequest(order.Symbol, ExchangeMapping.ToExchange(order.EntrySide), order.Quantity, record.ClientOrderId, ReferencePrice: order.Signal.Entry);
+                var placed = await exchange.PlaceMarketOrderAsync(request);
+                return await CompleteAsync(record, order, await ConfirmFillAsync(placed));
+            }
+            catch (ExchangeRateLimitException ex)
+            {
+                LogRetry(record.ClientOrderId, record.Attempts, ex.Message);
+                var wait = ex.RetryAt - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero && wait < TimeSpan.FromMinutes(2))
+                {
+                    await Task.Delay(wait, clock);
+                }
+            }
+            catch (ExchangeNotExecutedException ex)
+            {
+                LogRetry(record.ClientOrderId, record.Attempts, ex.Message);
+            }
+            catch (ExchangeDuplicateException)
+            {
+                if (await exchange.GetOrderAsync(order.Symbol, record.ClientOrderId) is { } existing)
+                {
+                    return await CompleteAsync(record, order, await ConfirmFillAsync(existing));
+                }
+            }
+            catch (ExchangeException ex) when (ex.ErrorClass is ExchangeErrorClass.UnknownOutcome)
+            {
+                // The client already looked for the id during its grace period; look once more, and only
+                // when the exchange proves it never saw the order, try again under a new id.
+                if (await exchange.GetOrderAsync(order.Symbol, record.ClientOrderId) is { } found)
+                {
+                    return await CompleteAsync(record, order, await ConfirmFillAsync(found));
+                }
+
+                record.Generation++;
+                record.ClientOrderId = ClientOrderIds.For(order.Signal, OrderPurpose.Entry, record.Generation);
+                await state.WriteStateAsync();
+                LogRetry(record.ClientOrderId, record.Attempts, ex.Message);
+            }
+            catch (ExchangeException ex)
+            {
+                return await FailAsync(record, order, $"{ex.ErrorClass}: {ex.Message}");
+            }
+        }
+
+        return await FailAsync(record, order, $"gave up after {record.Attempts} attempts");
+    }
+
+    private async Task<OrderSnapshot> ConfirmFillAsync(OrderSnapshot placed)
+    {
+        var snapshot = placed;
+        for (var poll = 0; poll < 10 && (snapshot.Status is not (OrderStatus.Filled or OrderStatus.Expired or OrderStatus.Canceled) || snapshot.AveragePrice is null); poll++)
+        {
+            if (poll > 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), clock);
+            }
+
+            snapshot = await exchange.GetOrderAsync(placed.Symbol, placed.ClientOrderId) ?? snapshot;
+        }
+
+        return snapshot;
+    }
+
+    private async Task<OrderOutcome> CompleteAsync(OrderIntentRecord record, ApprovedOrder order, OrderSnapshot snapshot)
+    {
+        if (snapshot.ExecutedQuantity <= 0)
+        {
+            return await FailAsync(record, order, $"order ended {snapshot.Status} without a fill");
+        }
+
+        var price = snapshot.AveragePrice ?? order.Signal.Entry;
+        var commission = snapshot.ExecutedQuantity * price * await TakerRateAsync(order.Symbol);
+        record.Status = OrderIntentStatus.Filled;
+        record.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        journal.RecordOrder(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, snapshot.ExecutedQuantity, null, OrderIntentStatus.Filled, record.Attempts, null, record.UpdatedAt);
+        LogFilled(record.ClientOrderId, snapshot.ExecutedQuantity, price);
+        await _orders.OnNextAsync(new OrderPlaced(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, order.Quantity, null, snapshot.UpdateTime));
+        await _orders.OnNextAsync(new OrderFilled(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, snapshot.ExecutedQuantity, price, commission, snapshot.UpdateTime));
+        await GrainFactory.GetGrain<IPositionGrain>(order.Symbol)
+            .OnEntryFilledAsync(order, record.ClientOrderId, snapshot.ExecutedQuantity, price, commission, snapshot.OrderId, snapshot.UpdateTime);
+        return new OrderOutcome(record.ClientOrderId, true, snapshot.ExecutedQuantity, price, record.Attempts, null);
+    }
+
+    private async Task<OrderOutcome> FailAsync(OrderIntentRecord record, ApprovedOrder order, string reason)
+    {
+        record.Status = OrderIntentStatus.Failed;
+        record.Error = reason;
+        record.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        journal.RecordOrder(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, order.Quantity, null, OrderIntentStatus.Failed, record.Attempts, reason, record.UpdatedAt);
+        LogFailed(record.ClientOrderId, record.Attempts, reason);
+        await _orders.OnNextAsync(new OrderFailed(record.ClientOrderId, order.Symbol, OrderPurpose.Entry, reason, record.Attempts, record.UpdatedAt));
+        return new OrderOutcome(record.ClientOrderId, false, 0, 0, record.Attempts, reason);
+    }
+
+    private async Task<decimal> TakerRateAsync(string symbol)
+    {
+        if (!_takerRates.TryGetValue(symbol, out var rate))
+        {
+            try
+            {
+                rate = (await exchange.GetCommissionRateAsync(symbol)).Taker;
+            }
+            catch (ExchangeException)
+            {
+                rate = options.CurrentValue.Risk.TakerFee;
+            }
+
+            _takerRates[symbol] = rate;
+        }
+
+        return rate;
+    }
+
+    private void Trim()
+    {
+        var excess = state.State.Intents.Count - IntentCapacity;
+        if (excess > 0)
+        {
+            state.State.Intents.RemoveAll(i => i.Status != OrderIntentStatus.Pending && excess-- > 0);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Entry {ClientOrderId} filled {Quantity} at {Price}")]
+    private partial void LogFilled(string clientOrderId, decimal quantity, decimal price);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Entry {ClientOrderId} attempt {Attempt} not executed: {Reason}; retrying")]
+    private partial void LogRetry(string clientOrderId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Entry {ClientOrderId} failed after {Attempts} attempt(s): {Reason}")]
+    private partial void LogFailed(string clientOrderId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flattened everything ({Reason}): {Closed} position(s) closed")]
+    private partial void LogFlattened(string reason, int closed);
+}

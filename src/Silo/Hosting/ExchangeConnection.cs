@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using TradingBot.Exchange.Binance;
+using TradingBot.Exchange.Port;
+using TradingBot.Exchange.Simulator.Hosting;
+
+namespace TradingBot.Silo.Hosting;
+
+/// <summary>
+/// The exchange the silo trades on: the embedded loopback simulator (paper), Binance Demo Trading
+/// (testnet) or Binance (mainnet) — always through the same Binance client.
+/// </summary>
+internal sealed class ExchangeConnection : IAsyncDisposable
+{
+    private readonly BinanceFuturesClient _client;
+
+    private ExchangeConnection(BinanceFuturesClient client, TimeProvider marketClock, SimulatorInstance? simulator, string mode)
+    {
+        _client = client;
+        MarketClock = marketClock;
+        Simulator = simulator;
+        Mode = mode;
+    }
+
+    public IExchange Exchange => _client;
+
+    public BinanceFuturesClient Client => _client;
+
+    /// <summary>"Now" for the grains: market time in paper mode, the machine's clock otherwise.</summary>
+    public TimeProvider MarketClock { get; }
+
+    public SimulatorInstance? Simulator { get; }
+
+    public string Mode { get; }
+
+    public static async Task<ExchangeConnection> OpenAsync(string mode, ExchangeSettings settings, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        switch (mode)
+        {
+            case "paper":
+                var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
+                {
+                    DataPaths = [ResolveCandles(settings.PaperCandles)],
+                    Symbols = symbols,
+                    Speed = settings.PaperSpeed,
+                    Start = settings.PaperStart,
+                    Port = 0,
+                    StartingBalance = settings.PaperStartingBalance,
+                }, loggerFactory, cancellationToken);
+                var paperClient = new BinanceFuturesClient(
+                    new BinanceClientOptions
+                    {
+                        Environment = BinanceEnvironment.Custom(simulator.RestBaseUrl, simulator.StreamBaseUrl, name: "paper"),
+                        ApiKey = simulator.ApiKey,
+                        ApiSecret = simulator.ApiSecret,
+                    },
+                    loggerFactory: loggerFactory);
+                await paperClient.StartAsync(cancellationToken);
+                return new ExchangeConnection(paperClient, new VenueClock(simulator.Venue), simulator, mode);
+            case "testnet":
+            case "mainnet":
+                if (mode == "mainnet" && !settings.ConfirmMainnet)
+                {
+                    throw new ConfigurationException("Exchange:ConfirmMainnet must be true to trade real money on mainnet (set TRADINGBOT_Exchange__ConfirmMainnet=true).");
+                }
+
+                var key = Environment.GetEnvironmentVariable(ExchangeSettings.ApiKeyVariable);
+                var secret = Environment.GetEnvironmentVariable(ExchangeSettings.ApiSecretVariable);
+                if (string.IsNullOrWhiteSpace(key) || string.IsNullOrWhiteSpace(secret))
+                {
+                    throw new ConfigurationException($"{ExchangeSettings.ApiKeyVariable} and {ExchangeSettings.ApiSecretVariable} must be set in .env or the environment for --env {mode}.");
+                }
+
+                var client = new BinanceFuturesClient(
+                    new BinanceClientOptions
+                    {
+                        Environment = mode == "mainnet" ? BinanceEnvironment.Mainnet : BinanceEnvironment.Demo,
+                        ApiKey = key,
+                        ApiSecret = secret,
+                    },
+                    loggerFactory: loggerFactory);
+                await client.StartAsync(cancellationToken);
+                return new ExchangeConnection(client, TimeProvider.System, null, mode);
+            default:
+                throw new ConfigurationException($"Silo:Mode = {mode} is not one of paper, testnet, mainnet.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+
+    private static string ResolveCandles(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

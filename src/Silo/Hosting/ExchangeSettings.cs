@@ -1,0 +1,28 @@
+namespace TradingBot.Silo.Hosting;
+
+/// <summary>Section <c>Exchange</c>: where the bot trades. Keys come only from the environment or .env.</summary>
+public sealed class ExchangeSettings
+{
+    public const string Section = "Exchange";
+
+    /// <summary>Paper mode: replay speed of the embedded simulator (600 = ten market minutes per second).</summary>
+    public double PaperSpeed { get; set; } = 600;
+
+    /// <summary>Paper mode: market time to start at; late enough that 500 hours of 1h history exist.</summary>
+    public DateTimeOffset PaperStart { get; set; } = new(2025, 5, 26, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Paper mode: folder (relative to the executable) or files with 1m candles to replay.</summary>
+    public string PaperCandles { get; set; } = "candles";
+
+    /// <summary>Paper mode: starting USDT balance of the simulated account.</summary>
+    public decimal PaperStartingBalance { get; set; } = 10_000m;
+
+    /// <summary>Mainnet needs this set to true explicitly, as well as keys.</summary>
+    public bool ConfirmMainnet { get; set; }
+
+    /// <summary>Environment variable holding the API key.</summary>
+    public const string ApiKeyVariable = "BINANCE_API_KEY";
+
+    /// <summary>Environment variable holding the API secret.</summary>
+    public const string ApiSecretVariable = "BINANCE_API_SECRET";
+}
