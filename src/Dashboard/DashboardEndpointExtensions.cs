@@ -47,7 +47,7 @@ public static class DashboardEndpointExtensions
         api.MapControlEndpoints();
         api.MapClusterEndpoints();
         api.MapAuditEndpoints();
-        app.MapHub<DashboardHub>(DashboardHub.Path);
+        app.MapHub<DashboardHub>(DashboardHub.Path, hub => hub.CloseOnAuthenticationExpiration = true);
         return app;
     }
 

@@ -28,7 +28,7 @@ public static class DashboardServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var options = DashboardOptions.From(configuration);
         services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(DashboardClock.System);
         services.TryAddSingleton<IOneTimePasswordAnnouncer, ConsoleOneTimePasswordAnnouncer>();
         services.AddSingleton<DashboardCredentials>();
         services.AddSingleton<LoginThrottle>();
@@ -57,6 +57,8 @@ public static class DashboardServiceCollectionExtensions
                 OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden),
             };
         });
+        services.AddOptions<CookieAuthenticationOptions>(DashboardClaims.Scheme)
+            .Configure<DashboardClock>((cookie, clock) => cookie.TimeProvider = clock.Time);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(DashboardClaims.Scheme).RequireAuthenticatedUser().Build());
         services.AddAntiforgery(antiforgery =>

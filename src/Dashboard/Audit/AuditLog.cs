@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using TradingBot.Dashboard.Security;
 
 namespace TradingBot.Dashboard.Audit;
 
@@ -10,9 +11,9 @@ namespace TradingBot.Dashboard.Audit;
 internal sealed class AuditLog
 {
     private readonly string _connectionString;
-    private readonly TimeProvider _clock;
+    private readonly DashboardClock _clock;
 
-    public AuditLog(DashboardOptions options, TimeProvider clock)
+    public AuditLog(DashboardOptions options, DashboardClock clock)
     {
         SQLitePCL.Batteries_V2.Init();
         _clock = clock;
@@ -41,7 +42,7 @@ internal sealed class AuditLog
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO audit (at, actor, client, action, detail, outcome) VALUES ($at, $actor, $client, $action, $detail, $outcome)";
-        command.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$at", _clock.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$actor", actor);
         command.Parameters.AddWithValue("$client", client);
         command.Parameters.AddWithValue("$action", action);

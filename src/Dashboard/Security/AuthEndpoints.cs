@@ -42,7 +42,7 @@ internal static class AuthEndpoints
         DashboardCredentials credentials,
         LoginThrottle throttle,
         AuditRecorder audit,
-        TimeProvider clock)
+        DashboardClock clock)
     {
         var client = ClientAddress.Of(context);
         if (!credentials.CanLogIn)
@@ -53,7 +53,7 @@ internal static class AuthEndpoints
 
         if (throttle.LockedUntil(client) is { } until)
         {
-            var wait = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalSeconds));
+            var wait = Math.Max(1, (int)Math.Ceiling((until - clock.UtcNow).TotalSeconds));
             context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
             audit.Record(context, "login", "", "locked-out");
             return TypedResults.Json(new ApiError($"too many failed logins from this address; try again in {wait} s"), statusCode: StatusCodes.Status429TooManyRequests);

@@ -6,7 +6,7 @@ namespace TradingBot.Dashboard.Security;
 /// <see cref="DashboardOptions.FirstLockout"/>, doubling with each further failure. In memory: a
 /// restart forgets it, which is acceptable for a single-operator dashboard behind a firewall.
 /// </summary>
-internal sealed class LoginThrottle(DashboardOptions options, TimeProvider clock)
+internal sealed class LoginThrottle(DashboardOptions options, DashboardClock clock)
 {
     private const int MaxTrackedAddresses = 10_000;
 
@@ -18,7 +18,7 @@ internal sealed class LoginThrottle(DashboardOptions options, TimeProvider clock
     {
         lock (_gate)
         {
-            return _entries.TryGetValue(address, out var entry) && entry.LockedUntil > clock.GetUtcNow() ? entry.LockedUntil : null;
+            return _entries.TryGetValue(address, out var entry) && entry.LockedUntil > clock.UtcNow ? entry.LockedUntil : null;
         }
     }
 
@@ -27,7 +27,7 @@ internal sealed class LoginThrottle(DashboardOptions options, TimeProvider clock
     {
         lock (_gate)
         {
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             if (!_entries.TryGetValue(address, out var entry))
             {
                 Prune(now);

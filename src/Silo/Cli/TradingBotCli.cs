@@ -19,5 +19,8 @@ internal static class TradingBotCli
     private static IEnumerable<Command> Verbs()
     {
         yield return RunVerb.Create();
+        yield return IctVerb.Create();
+        yield return SimulatorVerb.Create();
+        yield return HashPasswordVerb.Create();
     }
 }

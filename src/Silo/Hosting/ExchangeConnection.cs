@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TradingBot.Exchange.Binance;
 using TradingBot.Exchange.Port;
 using TradingBot.Exchange.Simulator.Hosting;
+using TradingBot.Operations.Secrets;
 
 namespace TradingBot.Silo.Hosting;
 
@@ -62,6 +63,11 @@ internal sealed class ExchangeConnection : IAsyncDisposable
                 if (mode == "mainnet" && !settings.ConfirmMainnet)
                 {
                     throw new ConfigurationException("Exchange:ConfirmMainnet must be true to trade real money on mainnet (set TRADINGBOT_Exchange__ConfirmMainnet=true).");
+                }
+
+                if (mode == "mainnet" && EnvFilePermissionCheck.Check(EnvFilePermissionCheck.ResolvePath(Directory.GetCurrentDirectory())) is { IsSecure: false } insecure)
+                {
+                    throw new ConfigurationException(insecure.Error ?? "the .env file must be readable by its owner only (chmod 600).");
                 }
 
                 var key = Environment.GetEnvironmentVariable(ExchangeSettings.ApiKeyVariable);

@@ -10,6 +10,9 @@ using Serilog.Extensions.Logging;
 using TradingBot.Dashboard.Health;
 using TradingBot.Exchange.Port;
 using TradingBot.Grains.Hosting;
+using TradingBot.Operations.Hosting;
+using TradingBot.Operations.Secrets;
+using TradingBot.Silo.Alerts;
 
 namespace TradingBot.Silo.Hosting;
 
@@ -30,7 +33,8 @@ public static class SiloHost
 
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.WebHost.UseUrls(options.Urls);
-        var serilog = SiloLogging.Create(options);
+        var redactor = SecretRedactor.FromEnvironment();
+        var serilog = SiloLogging.Create(options, redactor);
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(serilog, dispose: true);
 
@@ -38,6 +42,7 @@ public static class SiloHost
         builder.Services.AddSingleton(new SiloIdentity(options.Mode, InformationalVersion(), DateTimeOffset.UtcNow, System.Diagnostics.Stopwatch.GetTimestamp()));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
+        builder.Services.AddOperations(builder.Configuration, Path.GetFullPath(options.DataDirectory), redactor);
         if (options.Trading)
         {
             await AddTradingAsync(builder, options, serilog, cancellationToken);
@@ -87,6 +92,7 @@ public static class SiloHost
         builder.Services.AddSingleton(connection.MarketClock);
         builder.Services.AddTradingGrains(builder.Configuration, Path.GetFullPath(options.DataDirectory));
         builder.Services.AddHostedService<TradingHostedService>();
+        builder.Services.AddHostedService<AlertBridge>();
         builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
     }
 

@@ -10,8 +10,9 @@ form.addEventListener('submit', async (event) => {
   error.textContent = '';
   try {
     await api('/auth/login', { method: 'POST', body: { password: $('login-password').value } });
-    const target = new URLSearchParams(location.search).get('ReturnUrl');
-    location.assign(target && target.startsWith('/') && !target.startsWith('//') ? target : '/');
+    // Only same-origin return targets: "//evil" and "/\\evil" would leave the site.
+    const target = new URL(new URLSearchParams(location.search).get('ReturnUrl') ?? '/', location.origin);
+    location.assign(target.origin === location.origin ? target.pathname + target.search : '/');
   } catch (failure) {
     error.textContent = failure instanceof ApiFailure ? failure.message : 'login failed: server unreachable';
     $('login-password').select();
