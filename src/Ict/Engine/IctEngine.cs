@@ -39,6 +39,16 @@ public sealed class IctEngine
     private long _changedAt = -1;
     private IctSnapshot _snapshot;
 
+    // Per-kind caches: a rebuild only re-creates the lists whose detector changed.
+    private long _swingVersion;
+    private long _recentVersion;
+    private (long Version, ImmutableArray<FvgView> Views) _fvgViews = (-1, []);
+    private (long Version, ImmutableArray<OrderBlockView> Views) _blockViews = (-1, []);
+    private (long Version, ImmutableArray<BreakerView> Views) _breakerViews = (-1, []);
+    private (long Version, ImmutableArray<LiquidityPoolView> Views) _poolViews = (-1, []);
+    private (long Version, SwingView? High, SwingView? Low) _swingViews = (-1, null, null);
+    private (long Version, ImmutableArray<IctEvent> Breaks, ImmutableArray<IctEvent> Sweeps) _recentViews = (-1, [], []);
+
     public IctEngine(IctOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -128,6 +138,11 @@ public sealed class IctEngine
         _previousWeek?.OnBar(in candle, t, _events);
 
         var changed = _swings.Change != SwingChange.None;
+        if (changed)
+        {
+            _swingVersion++;
+        }
+
         foreach (ref readonly var e in _events.Span)
         {
             switch (e.Kind)
@@ -135,10 +150,12 @@ public sealed class IctEngine
                 case IctEventKind.Bos:
                 case IctEventKind.Choch:
                     _recentBreaks.Add(in e);
+                    _recentVersion++;
                     break;
                 case IctEventKind.LiquiditySweep:
                 case IctEventKind.LiquidityRun:
                     _recentSweeps.Add(in e);
+                    _recentVersion++;
                     break;
                 case IctEventKind.PreviousPeriodRolled:
                 case IctEventKind.PreviousHighBroken:
@@ -171,27 +188,47 @@ public sealed class IctEngine
         var tf = _options.Timeframe.Milliseconds;
         var n = Math.Max(1, _options.SnapshotZonesPerKind);
 
-        var fvgs = ImmutableArray.CreateBuilder<FvgView>();
-        AddNewest(fvgs, _fvg.ActiveBullish, n, 1, z => z.Direction, z => new FvgView(new ZoneId(ZoneKind.Fvg, z.Direction, tf, z.OriginTimeMs), z.Direction, z.Top, z.Bottom, z.OriginIndex, z.CreatedIndex, z.Fill));
-        AddNewest(fvgs, _fvg.ActiveBearish, n, -1, z => z.Direction, z => new FvgView(new ZoneId(ZoneKind.Fvg, z.Direction, tf, z.OriginTimeMs), z.Direction, z.Top, z.Bottom, z.OriginIndex, z.CreatedIndex, z.Fill));
+        if (_fvgViews.Version != _fvg.Version)
+        {
+            var fvgs = ImmutableArray.CreateBuilder<FvgView>();
+            AddNewest(fvgs, _fvg.ActiveBullish, n, tf, FvgViewOf);
+            AddNewest(fvgs, _fvg.ActiveBearish, n, tf, FvgViewOf);
+            _fvgViews = (_fvg.Version, fvgs.ToImmutable());
+        }
 
-        var blocks = ImmutableArray.CreateBuilder<OrderBlockView>();
-        static OrderBlockView BlockView(OrderBlock b, long tf) =>
-            new(new ZoneId(ZoneKind.OrderBlock, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Volume, b.Strength, b.Touched, b.IsFailed);
-        AddNewest(blocks, _orderBlocks.ActiveBullish, n, 1, b => b.Direction, b => BlockView(b, tf));
-        AddNewest(blocks, _orderBlocks.ActiveBearish, n, -1, b => b.Direction, b => BlockView(b, tf));
+        if (_blockViews.Version != _orderBlocks.Version)
+        {
+            var blocks = ImmutableArray.CreateBuilder<OrderBlockView>();
+            AddNewest(blocks, _orderBlocks.ActiveBullish, n, tf, BlockViewOf);
+            AddNewest(blocks, _orderBlocks.ActiveBearish, n, tf, BlockViewOf);
+            _blockViews = (_orderBlocks.Version, blocks.ToImmutable());
+        }
 
-        var breakers = ImmutableArray.CreateBuilder<BreakerView>();
-        static BreakerView BreakerViewOf(BreakerBlock b, long tf) =>
-            new(new ZoneId(ZoneKind.Breaker, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Retested);
-        AddNewest(breakers, _breakers.Active, n, 1, b => b.Direction, b => BreakerViewOf(b, tf));
-        AddNewest(breakers, _breakers.Active, n, -1, b => b.Direction, b => BreakerViewOf(b, tf));
+        if (_breakerViews.Version != _breakers.Version)
+        {
+            var breakers = ImmutableArray.CreateBuilder<BreakerView>();
+            AddNewestBreakers(breakers, _breakers.Active, n, 1, tf);
+            AddNewestBreakers(breakers, _breakers.Active, n, -1, tf);
+            _breakerViews = (_breakers.Version, breakers.ToImmutable());
+        }
 
-        var pools = ImmutableArray.CreateBuilder<LiquidityPoolView>();
-        static LiquidityPoolView PoolView(LiquidityPool p, long tf) =>
-            new(new ZoneId(ZoneKind.LiquidityPool, p.Direction, tf, p.AnchorTimeMs), p.Direction, p.Level, p.Mean, p.Top, p.Bottom, p.Members, p.AnchorIndex, p.LastMemberIndex);
-        AddNewestPools(pools, _liquidity.BuySide, n, tf, PoolView);
-        AddNewestPools(pools, _liquidity.SellSide, n, tf, PoolView);
+        if (_poolViews.Version != _liquidity.Version)
+        {
+            var pools = ImmutableArray.CreateBuilder<LiquidityPoolView>();
+            AddNewestPools(pools, _liquidity.BuySide, n, tf);
+            AddNewestPools(pools, _liquidity.SellSide, n, tf);
+            _poolViews = (_liquidity.Version, pools.ToImmutable());
+        }
+
+        if (_swingViews.Version != _swingVersion)
+        {
+            _swingViews = (_swingVersion, SwingViewOf(_swings.LastHigh, tf), SwingViewOf(_swings.LastLow, tf));
+        }
+
+        if (_recentViews.Version != _recentVersion)
+        {
+            _recentViews = (_recentVersion, _recentBreaks.ToImmutable(), _recentSweeps.ToImmutable());
+        }
 
         return new IctSnapshot(
             _options.Symbol,
@@ -199,34 +236,43 @@ public sealed class IctEngine
             _changedAt,
             _changedAt >= 0 ? _bars[_changedAt].OpenTimeMs : 0,
             _structure.Trend,
-            SwingViewOf(_swings.LastHigh, tf),
-            SwingViewOf(_swings.LastLow, tf),
-            fvgs.ToImmutable(),
-            blocks.ToImmutable(),
-            breakers.ToImmutable(),
-            pools.ToImmutable(),
-            _recentBreaks.ToImmutable(),
-            _recentSweeps.ToImmutable(),
+            _swingViews.High,
+            _swingViews.Low,
+            _fvgViews.Views,
+            _blockViews.Views,
+            _breakerViews.Views,
+            _poolViews.Views,
+            _recentViews.Breaks,
+            _recentViews.Sweeps,
             LevelsOf(_previousDay, ZoneKind.PreviousDay, tf),
             LevelsOf(_previousWeek, ZoneKind.PreviousWeek, tf));
     }
 
-    private static SwingView? SwingViewOf(SwingPoint point, long tf) =>
-        point.Exists ? new SwingView(new ZoneId(ZoneKind.Swing, point.Direction, tf, point.TimeMs), point.Direction, point.Index, point.Level, point.Label) : null;
+    private static FvgView FvgViewOf(in FvgZone z, long tf) =>
+        new(new ZoneId(ZoneKind.Fvg, z.Direction, tf, z.OriginTimeMs), z.Direction, z.Top, z.Bottom, z.OriginIndex, z.CreatedIndex, z.Fill);
 
-    private static PreviousLevelsView? LevelsOf(PreviousPeriodTracker? tracker, ZoneKind kind, long tf) =>
-        tracker is null || double.IsNaN(tracker.PreviousHigh)
-            ? null
-            : new PreviousLevelsView(new ZoneId(kind, 0, tf, tracker.PreviousStartMs), tracker.PreviousHigh, tracker.PreviousLow, tracker.BrokenHigh, tracker.BrokenLow);
+    private static OrderBlockView BlockViewOf(in OrderBlock b, long tf) =>
+        new(new ZoneId(ZoneKind.OrderBlock, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Volume, b.Strength, b.Touched, b.IsFailed);
 
-    private static void AddNewest<TZone, TView>(ImmutableArray<TView>.Builder target, ReadOnlySpan<TZone> zones, int max, sbyte direction, Func<TZone, sbyte> directionOf, Func<TZone, TView> view)
+    private delegate TView ViewOf<TZone, TView>(in TZone zone, long tf);
+
+    /// <summary>The newest <paramref name="max"/> zones of a creation-ordered span, kept in creation order.</summary>
+    private static void AddNewest<TZone, TView>(ImmutableArray<TView>.Builder target, ReadOnlySpan<TZone> zones, int max, long tf, ViewOf<TZone, TView> view)
+    {
+        for (var i = Math.Max(0, zones.Length - max); i < zones.Length; i++)
+        {
+            target.Add(view(in zones[i], tf));
+        }
+    }
+
+    private static void AddNewestBreakers(ImmutableArray<BreakerView>.Builder target, ReadOnlySpan<BreakerBlock> zones, int max, sbyte direction, long tf)
     {
         var start = zones.Length;
         var taken = 0;
         while (start > 0 && taken < max)
         {
             start--;
-            if (directionOf(zones[start]) == direction)
+            if (zones[start].Direction == direction)
             {
                 taken++;
             }
@@ -234,14 +280,15 @@ public sealed class IctEngine
 
         for (var i = start; i < zones.Length; i++)
         {
-            if (directionOf(zones[i]) == direction)
+            ref readonly var b = ref zones[i];
+            if (b.Direction == direction)
             {
-                target.Add(view(zones[i]));
+                target.Add(new BreakerView(new ZoneId(ZoneKind.Breaker, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Retested));
             }
         }
     }
 
-    private static void AddNewestPools(ImmutableArray<LiquidityPoolView>.Builder target, ReadOnlySpan<LiquidityPool> pools, int max, long tf, Func<LiquidityPool, long, LiquidityPoolView> view)
+    private static void AddNewestPools(ImmutableArray<LiquidityPoolView>.Builder target, ReadOnlySpan<LiquidityPool> pools, int max, long tf)
     {
         var start = pools.Length;
         var taken = 0;
@@ -256,10 +303,19 @@ public sealed class IctEngine
 
         for (var i = start; i < pools.Length; i++)
         {
-            if (pools[i].IsPool)
+            ref readonly var p = ref pools[i];
+            if (p.IsPool)
             {
-                target.Add(view(pools[i], tf));
+                target.Add(new LiquidityPoolView(new ZoneId(ZoneKind.LiquidityPool, p.Direction, tf, p.AnchorTimeMs), p.Direction, p.Level, p.Mean, p.Top, p.Bottom, p.Members, p.AnchorIndex, p.LastMemberIndex));
             }
         }
     }
+
+    private static SwingView? SwingViewOf(SwingPoint point, long tf) =>
+        point.Exists ? new SwingView(new ZoneId(ZoneKind.Swing, point.Direction, tf, point.TimeMs), point.Direction, point.Index, point.Level, point.Label) : null;
+
+    private static PreviousLevelsView? LevelsOf(PreviousPeriodTracker? tracker, ZoneKind kind, long tf) =>
+        tracker is null || double.IsNaN(tracker.PreviousHigh)
+            ? null
+            : new PreviousLevelsView(new ZoneId(kind, 0, tf, tracker.PreviousStartMs), tracker.PreviousHigh, tracker.PreviousLow, tracker.BrokenHigh, tracker.BrokenLow);
 }

@@ -7,7 +7,8 @@ namespace TradingBot.Ict.Engine;
 /// <param name="Events">Events of every engine that processed a candle, in timeframe order (ZoneId.TimeframeMs tells which); valid until the next call.</param>
 /// <param name="ChangedMask">Bit i set when engine i's snapshot changed.</param>
 /// <param name="ClosedMask">Bit i set when engine i processed a candle.</param>
-public readonly record struct MultiTimeframeUpdate(ReadOnlyMemory<IctEvent> Events, int ChangedMask, int ClosedMask);
+/// <param name="Status">Whether the 1m candle was accepted; a rejected minute (duplicate, out of order, invalid) touches no engine.</param>
+public readonly record struct MultiTimeframeUpdate(ReadOnlyMemory<IctEvent> Events, int ChangedMask, int ClosedMask, IctUpdateStatus Status = IctUpdateStatus.Processed);
 
 /// <summary>
 /// Drives one engine per timeframe from closed 1m candles: the 1m engine directly, higher timeframes through
@@ -45,14 +46,16 @@ public sealed class MultiTimeframeIct
         _events.Clear();
         var changed = 0;
         var closed = 0;
-        for (var i = 0; i < _engines.Length; i++)
+        // The 1m engine validates the minute first; a rejected minute must not reach the aggregators.
+        var status = Feed(0, in minute, ref changed, ref closed);
+        if (status != IctUpdateStatus.Processed)
         {
-            var aggregator = _aggregators[i];
-            if (aggregator is null)
-            {
-                Feed(i, in minute, ref changed, ref closed);
-                continue;
-            }
+            return new MultiTimeframeUpdate(ReadOnlyMemory<IctEvent>.Empty, 0, 0, status);
+        }
+
+        for (var i = 1; i < _engines.Length; i++)
+        {
+            var aggregator = _aggregators[i]!;
 
             var result = aggregator.Add(in minute);
             if (result.Count >= 1)
@@ -71,12 +74,12 @@ public sealed class MultiTimeframeIct
         return new MultiTimeframeUpdate(_events.Memory, changed, closed);
     }
 
-    private void Feed(int i, in Candle candle, ref int changed, ref int closed)
+    private IctUpdateStatus Feed(int i, in Candle candle, ref int changed, ref int closed)
     {
         var update = _engines[i].OnCandleClosed(in candle);
         if (!update.Accepted)
         {
-            return;
+            return update.Status;
         }
 
         closed |= 1 << i;
@@ -89,5 +92,7 @@ public sealed class MultiTimeframeIct
         {
             _events.Add(in e);
         }
+
+        return IctUpdateStatus.Processed;
     }
 }

@@ -22,7 +22,8 @@ public static class CandleCsvReader
             throw new CandleCsvException(path, 0, null, "file not found");
         }
 
-        return Parse(Load(path), path);
+        var bytes = Load(path);
+        return Parse(bytes.AsSpan(), path);
     }
 
     /// <summary>Parses CSV text already in memory; <paramref name="name"/> is used in error messages.</summary>
@@ -87,7 +88,7 @@ public static class CandleCsvReader
         return candles;
     }
 
-    private static byte[] Load(string path)
+    private static ArraySegment<byte> Load(string path)
     {
         var raw = File.ReadAllBytes(path);
         if (raw.Length < 2 || raw[0] != 0x1f || raw[1] != 0x8b)
@@ -101,7 +102,7 @@ public static class CandleCsvReader
             using var gzip = new GZipStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream(raw.Length * 4);
             gzip.CopyTo(output, 1 << 20);
-            return output.GetBuffer().AsSpan(0, (int)output.Length).ToArray();
+            return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);
         }
         catch (InvalidDataException ex)
         {

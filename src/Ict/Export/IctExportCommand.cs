@@ -55,9 +55,21 @@ public static class IctExportCommand
         }
 
         var readMs = clock.ElapsedMilliseconds;
-        var tables = options.Mode == IctExportMode.Causal
-            ? CausalTables.Build(bars, options.SwingLength)
-            : ReferenceTables.BuildAll(bars, options.SwingLength);
+        IReadOnlyList<IctTable> tables;
+        try
+        {
+            tables = options.Mode == IctExportMode.Causal
+                ? CausalTables.Build(bars, options.SwingLength)
+                : ReferenceTables.BuildAll(bars, options.SwingLength);
+        }
+#pragma warning disable CA1031 // A CLI verb reports any detector failure instead of crashing the host process.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"error: detection failed on {options.Input} ({bars.Length} candles): {ex.GetType().Name}: {ex.Message}");
+            return OutputFailure;
+        }
+
         var detectMs = clock.ElapsedMilliseconds - readMs;
 
         try

@@ -143,6 +143,7 @@ public sealed class OrderBlockDetector
             side.LegSwing = swing.Index;
             side.LegExtreme = double.NaN;
             side.LegExtremeIndex = -1;
+            side.LegOppositeIndex = -1;
             side.LegCoveredTo = Math.Max(swing.Index, bars.OldestIndex - 1);
         }
 
@@ -155,6 +156,11 @@ public sealed class OrderBlockDetector
             {
                 side.LegExtreme = value;
                 side.LegExtremeIndex = k;
+            }
+
+            if (side.Direction > 0 ? candle.IsDownClose : candle.IsUpClose)
+            {
+                side.LegOppositeIndex = k;
             }
         }
     }
@@ -176,9 +182,10 @@ public sealed class OrderBlockDetector
         side.CrossedSwing = swing.Index;
         long k;
         double top, bottom;
-        if (side.LegExtremeIndex >= 0)
+        var chosen = _options.Candle == OrderBlockCandle.LastOpposite ? side.LegOppositeIndex : side.LegExtremeIndex;
+        if (chosen >= 0)
         {
-            k = side.LegExtremeIndex;
+            k = chosen;
             ref readonly var candle = ref bars[k];
             top = candle.High;
             bottom = candle.Low;
@@ -237,6 +244,9 @@ public sealed class OrderBlockDetector
         public double LegExtreme { get; set; } = double.NaN;
 
         public long LegExtremeIndex { get; set; } = -1;
+
+        /// <summary>Latest down-close (bullish side) / up-close (bearish side) candle strictly between swing and t.</summary>
+        public long LegOppositeIndex { get; set; } = -1;
 
         public long LegCoveredTo { get; set; }
 

@@ -30,7 +30,8 @@ internal sealed class ZonePool<TZone>
         _keys = new double[capacity];
         _used = new bool[capacity];
         _free = new int[capacity];
-        _heap = new PriorityQueue<(int, int), double>(capacity * 4);
+        // Sized so the stale-entry trim (at 2 × live + 64) never needs to grow it when the pool is bounded.
+        _heap = new PriorityQueue<(int, int), double>((2 * capacity) + 72);
     }
 
     public int Count { get; private set; }

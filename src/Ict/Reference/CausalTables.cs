@@ -29,24 +29,35 @@ public static class CausalTables
     public static IReadOnlyList<IctTable> Build(IReadOnlyList<Candle> bars, int swingLength)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        var engine = new IctEngine(ExportOptions(swingLength));
-        var joined = new FvgDetector(new FvgOptions(JoinConsecutive: true, RetireOnFirstTouch: true, MaxActive: int.MaxValue), 1);
-        var joinedEvents = new EventBuffer();
-        var ring = new CandleRing(16);
         var recorder = new EventTableRecorder(bars.Count);
-        for (var t = 0; t < bars.Count; t++)
-        {
-            var bar = bars[t];
-            // Engine time must be strictly increasing: index the rows so gaps in the file do not matter here.
-            var update = engine.OnCandleClosed(bar with { OpenTimeMs = t });
-            recorder.Apply(update.Events.Span);
-            ring.Add(in bar);
-            joinedEvents.Clear();
-            joined.OnBar(ring, null, joinedEvents);
-            recorder.Apply(joinedEvents.Span, joined: true);
-        }
+        var joinedRecorder = new EventTableRecorder(bars.Count);
+        Parallel.Invoke(
+            () =>
+            {
+                var engine = new IctEngine(ExportOptions(swingLength));
+                for (var t = 0; t < bars.Count; t++)
+                {
+                    // Engine time must be strictly increasing: index the rows so gaps in the file do not matter here.
+                    var update = engine.OnCandleClosed(bars[t] with { OpenTimeMs = t });
+                    recorder.Apply(update.Events.Span);
+                }
+            },
+            () =>
+            {
+                var joined = new FvgDetector(new FvgOptions(JoinConsecutive: true, RetireOnFirstTouch: true, MaxActive: int.MaxValue), 1);
+                var events = new EventBuffer();
+                var ring = new CandleRing(16);
+                for (var t = 0; t < bars.Count; t++)
+                {
+                    var bar = bars[t];
+                    ring.Add(in bar);
+                    events.Clear();
+                    joined.OnBar(ring, null, events);
+                    joinedRecorder.Apply(events.Span, joined: true);
+                }
+            });
 
         recorder.Finish();
-        return [recorder.Fvg, recorder.FvgJoined, recorder.Swings, recorder.Structure, recorder.OrderBlocks, recorder.Liquidity];
+        return [recorder.Fvg, joinedRecorder.FvgJoined, recorder.Swings, recorder.Structure, recorder.OrderBlocks, recorder.Liquidity];
     }
 }

@@ -30,7 +30,15 @@ public static class ReferenceTables
         }
 
         var swings = SwingSeries.FromTable(swingTable, times);
-        return [Fvg(bars, join: false), Fvg(bars, join: true), swingTable, BosChoch(bars, swings), OrderBlocks(bars, swings), Liquidity(bars, swings)];
+        IctTable fvg = null!, joined = null!, structure = null!, blocks = null!, liquidity = null!;
+        // Independent tables: build them in parallel (the detectors themselves are single-threaded).
+        Parallel.Invoke(
+            () => fvg = Fvg(bars, join: false),
+            () => joined = Fvg(bars, join: true),
+            () => structure = BosChoch(bars, swings),
+            () => blocks = OrderBlocks(bars, swings),
+            () => liquidity = Liquidity(bars, swings));
+        return [fvg, joined, swingTable, structure, blocks, liquidity];
     }
 
     /// <summary>Swing highs/lows (§3.1). <paramref name="quirks"/> adds the 2L−1 warm-up and the row 0 / n−1 bookends.</summary>
