@@ -44,8 +44,9 @@ public static class SimulatorCommand
             await output.WriteLineAsync($"error: bad data: {ex.Message}");
             return BadInput;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException)
         {
+            // e.g. the port is taken (Kestrel's AddressInUseException) or a file cannot be read.
             await output.WriteLineAsync($"error: {ex.Message}");
             return BadInput;
         }
@@ -73,6 +74,18 @@ public static class SimulatorCommand
 
         await output.WriteLineAsync("simulator stopped");
         return Ok;
+    }
+
+    /// <summary>Parses a --start value: ISO-8601 (UTC assumed when no offset) or Unix milliseconds.</summary>
+    public static bool TryParseStart(string text, out DateTimeOffset start)
+    {
+        if (long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+        {
+            start = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            return true;
+        }
+
+        return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out start);
     }
 
     /// <summary>Parses a --speed value: a positive number or "max".</summary>

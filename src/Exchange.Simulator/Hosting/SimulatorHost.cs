@@ -55,7 +55,17 @@ public static class SimulatorHost
 
             await pipeline.HandleAsync(context);
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            stopping.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         return new SimulatorInstance(app, venue, hub, options, port, stopping, logger);

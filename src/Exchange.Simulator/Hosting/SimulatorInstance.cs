@@ -14,6 +14,7 @@ public sealed class SimulatorInstance : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly ILogger _logger;
     private Task? _replay;
+    private readonly Task _housekeeping;
 
     internal SimulatorInstance(WebApplication app, SimulatedExchange venue, StreamHub hub, SimulatorOptions options, int port, CancellationTokenSource stopping, ILogger logger)
     {
@@ -24,6 +25,7 @@ public sealed class SimulatorInstance : IAsyncDisposable
         Port = port;
         _stopping = stopping;
         _logger = logger;
+        _housekeeping = Task.Run(() => HousekeepingLoopAsync(stopping.Token));
     }
 
     /// <summary>REST base, e.g. http://127.0.0.1:5123 (paths /fapi/v1/… appended by the client).</summary>
@@ -82,6 +84,7 @@ public sealed class SimulatorInstance : IAsyncDisposable
             await _replay;
         }
 
+        await _housekeeping;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);
     }
@@ -95,6 +98,27 @@ public sealed class SimulatorInstance : IAsyncDisposable
 
         await _app.DisposeAsync();
         _stopping.Dispose();
+    }
+
+    /// <summary>Listen key expiry and countdown cancels on the server clock, once a second of real time.</summary>
+    private async Task HousekeepingLoopAsync(CancellationToken token)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(token))
+            {
+                Venue.Housekeep();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogError(ex, "Housekeeping loop failed");
+        }
     }
 
     private async Task ReplayLoopAsync(CancellationToken token)
@@ -119,7 +143,6 @@ public sealed class SimulatorInstance : IAsyncDisposable
                 }
 
                 Venue.AdvanceMarketTo(DateTimeOffset.FromUnixTimeMilliseconds(target));
-                Venue.ExpireListenKeys();
                 if (double.IsPositiveInfinity(Options.Speed))
                 {
                     await Task.Yield();

@@ -26,6 +26,16 @@ public sealed partial class MatchingEngine
         {
             var price = request.Price ?? throw Errors.Mandatory("price");
             ValidatePrice(spec, price);
+            if (market.HasPrice && price > market.Mark * spec.PercentPriceUp)
+            {
+                throw new ExchangeRejectedException(-4016, "Price is higher than mark price multiplier cap.");
+            }
+
+            if (market.HasPrice && price < market.Mark * spec.PercentPriceDown)
+            {
+                throw new ExchangeRejectedException(-4024, "Price is lower than mark price multiplier floor.");
+            }
+
             referencePrice = price;
         }
         else

@@ -198,6 +198,7 @@ public sealed partial class MatchingEngine
 
         if (Settings(account, position.Symbol).MarginType != MarginType.Isolated)
         {
+            CheckCrossLiquidation(account);
             return;
         }
 
@@ -209,6 +210,70 @@ public sealed partial class MatchingEngine
         }
 
         Liquidate(account, position, market);
+    }
+
+    /// <summary>Cross margin: when cross equity falls to the cross maintenance margin, every cross position is closed at mark.</summary>
+    private void CheckCrossLiquidation(SimAccount account)
+    {
+        var cross = account.Positions.Values
+            .Where(p => p.Amount != 0 && Settings(account, p.Symbol).MarginType == MarginType.Crossed)
+            .ToArray();
+        decimal unrealized = 0, maintenance = 0;
+        foreach (var p in cross)
+        {
+            var mark = Market(p.Symbol).Mark;
+            unrealized += p.Amount * (mark - p.EntryPrice);
+            maintenance += Math.Abs(p.Amount) * mark * Options.MaintenanceMarginRate;
+        }
+
+        if (cross.Length == 0 || CrossWallet(account) + unrealized > maintenance)
+        {
+            return;
+        }
+
+        foreach (var position in cross)
+        {
+            var market = Market(position.Symbol);
+            foreach (var open in account.OpenOrders(position.Symbol).ToArray())
+            {
+                CancelInternal(account, open);
+            }
+
+            var qty = Math.Abs(position.Amount);
+            var side = position.Amount > 0 ? Side.Sell : Side.Buy;
+            var order = new SimOrder
+            {
+                OrderId = _nextOrderId++,
+                Symbol = position.Symbol,
+                ClientOrderId = $"autoclose-{NowMs}",
+                Side = side,
+                Type = OrderType.Liquidation,
+                TimeInForce = TimeInForce.Ioc,
+                Price = market.Mark,
+                OrigQty = qty,
+                ReduceOnly = true,
+                OrigType = "LIQUIDATION",
+                Time = NowMs,
+                UpdateTime = NowMs,
+                ExecutedQty = qty,
+                CumQuote = qty * market.Mark,
+                Status = OrderStatus.Filled,
+            };
+            account.Orders.Add(order);
+            var realized = position.Amount * (market.Mark - position.EntryPrice);
+            account.Wallet += realized;
+            position.AccumulatedRealized += realized;
+            position.Amount = 0;
+            position.EntryPrice = 0;
+            position.UpdateTime = NowMs;
+            var tradeId = _nextTradeId++;
+            account.Trades.Add(new TradeView(tradeId, order.OrderId, order.Symbol, side, market.Mark, qty, qty * market.Mark, 0, realized, false, NowMs));
+            Emit(new OrderTradeUpdate(account.ApiKey, NowMs, NowMs, order.ToView(), ExecutionType.Calculated, qty, market.Mark, 0, tradeId, false, realized));
+        }
+
+        // The insurance fund absorbs a negative balance.
+        account.Wallet = Math.Max(account.Wallet, account.Positions.Values.Sum(p => p.IsolatedWallet));
+        Emit(new AccountUpdate(account.ApiKey, NowMs, NowMs, "ORDER", account.Wallet, CrossWallet(account), 0, cross.Select(p => PositionViewOf(account, p)).ToArray(), null));
     }
 
     private void Liquidate(SimAccount account, SimPosition position, MarketState market)

@@ -11,7 +11,9 @@ public sealed record SymbolSpec(
     decimal MarketMaxQty,
     decimal MinNotional,
     decimal MinPrice = 0.10m,
-    decimal MaxPrice = 4_529_764m)
+    decimal MaxPrice = 4_529_764m,
+    decimal PercentPriceUp = 1.05m,
+    decimal PercentPriceDown = 0.95m)
 {
     /// <summary>Decimals implied by the tick size (used to format prices).</summary>
     public int PricePrecision => Decimals(TickSize);

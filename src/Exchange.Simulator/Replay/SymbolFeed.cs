@@ -8,9 +8,16 @@ namespace TradingBot.Exchange.Simulator.Replay;
 /// </summary>
 internal sealed class SymbolFeed
 {
-    public SymbolFeed(string symbol, TimeSpan baseInterval, List<Candle> candles, long startMs)
+    public SymbolFeed(string symbol, TimeSpan baseInterval, List<Candle> candles, long startMs, IEnumerable<string> streamIntervals)
     {
         Symbol = symbol;
+        var lower = symbol.ToLowerInvariant();
+        MarkStream = lower + "@markprice";
+        MarkStreamFast = lower + "@markprice@1s";
+        KlineStreams = streamIntervals
+            .Select(name => KlineInterval.TryParse(name, out var length) ? (Name: name, Length: length, Stream: lower + "@kline_" + name) : default)
+            .Where(k => k.Name is not null && (long)k.Length.TotalMilliseconds % (long)baseInterval.TotalMilliseconds == 0)
+            .ToArray();
         BaseInterval = baseInterval;
         Candles = candles;
         Current = candles.FindIndex(c => c.OpenTime >= startMs);
@@ -21,6 +28,13 @@ internal sealed class SymbolFeed
     }
 
     public string Symbol { get; }
+
+    /// <summary>Stream names, precomputed because the replay checks them at every path point.</summary>
+    public string MarkStream { get; }
+
+    public string MarkStreamFast { get; }
+
+    public (string Name, TimeSpan Length, string Stream)[] KlineStreams { get; }
     public TimeSpan BaseInterval { get; }
     public long BaseMs => (long)BaseInterval.TotalMilliseconds;
     public List<Candle> Candles { get; }

@@ -92,11 +92,13 @@ public sealed partial class SimulatedExchange
                 throw new ExchangeRejectedException(-1120, "Invalid interval.");
             }
 
+            // With startTime the first `limit` bars at or after it are served wherever they are (gaps and data that starts
+            // later included); without it the last `limit` bars up to endTime (or now).
             long from, to;
             if (startTime is { } start)
             {
                 from = KlineInterval.AlignDown(start, interval);
-                to = endTime ?? (from + (limit * intervalMs));
+                to = endTime ?? long.MaxValue;
             }
             else
             {
@@ -107,12 +109,24 @@ public sealed partial class SimulatedExchange
             var closedCount = Math.Min(feed.Current, feed.Candles.Count);
             var index = LowerBound(feed.Candles, closedCount, from);
             var slice = new List<Candle>();
-            for (var i = index; i < closedCount && feed.Candles[i].OpenTime <= to + intervalMs; i++)
+            var windows = 0;
+            var lastWindow = long.MinValue;
+            for (var i = index; i < closedCount && feed.Candles[i].OpenTime <= to; i++)
             {
+                var window = KlineInterval.AlignDown(feed.Candles[i].OpenTime, interval);
+                if (window != lastWindow)
+                {
+                    lastWindow = window;
+                    if (++windows > limit + 1)
+                    {
+                        break;
+                    }
+                }
+
                 slice.Add(feed.Candles[i]);
             }
 
-            if (feed.Partial is { } partial && partial.OpenTime >= from && partial.OpenTime <= to + intervalMs)
+            if (feed.Partial is { } partial && partial.OpenTime >= from && partial.OpenTime <= to && windows <= limit + 1)
             {
                 slice.Add(partial);
             }
@@ -194,13 +208,12 @@ public sealed partial class SimulatedExchange
 
     private long? MarkTickMs(SymbolFeed feed)
     {
-        var name = StreamName(feed.Symbol, "@markprice");
-        if (_sink.HasSubscribers("market", name + "@1s"))
+        if (_sink.HasSubscribers("market", feed.MarkStreamFast))
         {
             return 1000;
         }
 
-        return _sink.HasSubscribers("market", name) ? (long)Options.Replay.MarkPriceInterval.TotalMilliseconds : null;
+        return _sink.HasSubscribers("market", feed.MarkStream) ? (long)Options.Replay.MarkPriceInterval.TotalMilliseconds : null;
     }
 
     private void ProcessPoint(SymbolFeed feed, long timeMs, bool isVertex)
@@ -267,14 +280,8 @@ public sealed partial class SimulatedExchange
         var spec = Engine.GetSymbol(feed.Symbol);
         var partial = feed.Partial!;
         var barEnd = partial.OpenTime + feed.BaseMs;
-        foreach (var name in Options.Replay.StreamIntervals)
+        foreach (var (name, length, stream) in feed.KlineStreams)
         {
-            if (!KlineInterval.TryParse(name, out var length) || (long)length.TotalMilliseconds % feed.BaseMs != 0)
-            {
-                continue;
-            }
-
-            var stream = StreamName(feed.Symbol, "@kline_" + name);
             if (!_sink.HasSubscribers("market", stream))
             {
                 continue;
@@ -295,9 +302,8 @@ public sealed partial class SimulatedExchange
 
     private void PublishMark(SymbolFeed feed, long timeMs, bool force)
     {
-        var name = StreamName(feed.Symbol, "@markprice");
-        var fast = _sink.HasSubscribers("market", name + "@1s");
-        var slow = _sink.HasSubscribers("market", name);
+        var fast = _sink.HasSubscribers("market", feed.MarkStreamFast);
+        var slow = _sink.HasSubscribers("market", feed.MarkStream);
         if (!fast && !slow)
         {
             return;
@@ -307,12 +313,12 @@ public sealed partial class SimulatedExchange
         var json = EventShapes.MarkPrice(feed.Symbol, Engine.MarkPrice(feed.Symbol), Engine.Options.FundingRate, Engine.NextFundingTime.ToUnixTimeMilliseconds(), timeMs, spec);
         if (fast && (force || timeMs % 1000 == 0))
         {
-            PublishMarket(name + "@1s", json);
+            PublishMarket(feed.MarkStreamFast, json);
         }
 
         if (slow && (force || timeMs % (long)Options.Replay.MarkPriceInterval.TotalMilliseconds == 0))
         {
-            PublishMarket(name, json);
+            PublishMarket(feed.MarkStream, json);
         }
     }
 
@@ -324,7 +330,4 @@ public sealed partial class SimulatedExchange
             _sink.Publish("market", stream, json);
         }
     }
-
-    /// <summary>Stream names are matched in lower case (btcusdt@kline_1m, btcusdt@markprice@1s).</summary>
-    internal static string StreamName(string symbol, string suffix) => (symbol + suffix).ToLowerInvariant();
 }

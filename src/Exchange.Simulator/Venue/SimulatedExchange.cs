@@ -19,6 +19,7 @@ public sealed partial class SimulatedExchange
     private readonly Dictionary<string, SymbolFeed> _feeds = new(StringComparer.Ordinal);
     private readonly ListenKeys _listenKeys;
     private readonly List<(string Key, JsonObject Data)> _heldBack = [];
+    private readonly Dictionary<(string ApiKey, string Symbol), DateTimeOffset> _countdowns = [];
     private IStreamSink _sink = NullStreamSink.Instance;
 
     public SimulatedExchange(VenueOptions options, IEnumerable<CandleSeries>? data = null, FaultPlan? faults = null)
@@ -48,7 +49,7 @@ public sealed partial class SimulatedExchange
             var merged = series.Where(s => s.Symbol == spec.Symbol).ToArray();
             var interval = merged.Length == 0 ? options.ScriptedInterval : merged.Min(s => s.Interval);
             var candles = merged.SelectMany(s => s.Candles).DistinctBy(c => c.OpenTime).OrderBy(c => c.OpenTime).ToList();
-            _feeds[spec.Symbol] = new SymbolFeed(spec.Symbol, interval, candles, startMs);
+            _feeds[spec.Symbol] = new SymbolFeed(spec.Symbol, interval, candles, startMs, options.Replay.StreamIntervals);
         }
 
         var aligned = _feeds.Values.Where(f => !f.Exhausted).Select(f => f.Candles[f.Current].OpenTime).DefaultIfEmpty(startMs).Min();
@@ -159,6 +160,47 @@ public sealed partial class SimulatedExchange
         lock (_gate)
         {
             ExpireListenKeysLocked();
+        }
+    }
+
+    /// <summary>
+    /// Dead-man switch (POST /fapi/v1/countdownCancelAll): cancel the symbol's open regular orders when the server clock
+    /// passes now + <paramref name="countdown"/>; zero switches it off.
+    /// </summary>
+    public void SetCountdownCancelAll(string apiKey, string symbol, TimeSpan countdown)
+    {
+        lock (_gate)
+        {
+            if (countdown <= TimeSpan.Zero)
+            {
+                _countdowns.Remove((apiKey, symbol));
+            }
+            else
+            {
+                _countdowns[(apiKey, symbol)] = ServerNow + countdown;
+            }
+        }
+    }
+
+    /// <summary>Server-clock chores: listen key expiry and countdown cancels. Called by the server on every request and once a second.</summary>
+    public void Housekeep()
+    {
+        lock (_gate)
+        {
+            try
+            {
+                ExpireListenKeysLocked();
+                var now = ServerNow;
+                foreach (var (key, deadline) in _countdowns.Where(kv => kv.Value <= now).ToArray())
+                {
+                    _countdowns.Remove(key);
+                    Engine.CancelAllOrders(key.ApiKey, key.Symbol);
+                }
+            }
+            finally
+            {
+                FlushUserEvents();
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public sealed partial class ExchangeGateway(
     TimeProvider clock,
     ILogger<ExchangeGateway> logger) : IAsyncDisposable
 {
+    private readonly ObservedMarketClock? _observed = clock as ObservedMarketClock;
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private IStreamProvider Streams => client.GetStreamProvider(StreamNames.Provider);
 
@@ -55,6 +56,7 @@ public sealed partial class ExchangeGateway(
         switch (streamEvent)
         {
             case KlineClosed closed:
+                _observed?.Observe(closed.Kline.OpenTime + closed.Kline.Interval.Duration());
                 health.RecordClosed(closed.Kline.Symbol, closed.Kline.Interval.ToBinance(), closed.Kline.OpenTime);
                 if (closed.Kline.Interval == KlineInterval.OneMinute)
                 {
@@ -64,6 +66,7 @@ public sealed partial class ExchangeGateway(
 
                 break;
             case MarkPriceUpdated mark:
+                _observed?.Observe(mark.Mark.Time);
                 await Streams.GetStream<IBotEvent>(StreamId.Create(StreamNames.Exchange, mark.Mark.Symbol))
                     .OnNextAsync(new MarkPriceChanged(mark.Mark.Symbol, mark.Mark.Price, mark.Mark.Time));
                 break;

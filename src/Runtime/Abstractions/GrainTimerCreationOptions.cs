@@ -12,7 +12,7 @@ public readonly record struct GrainTimerCreationOptions
     /// <summary>Delay before the first tick.</summary>
     public TimeSpan DueTime { get; init; }
 
-    /// <summary>Delay between the end of one tick and the next tick; <see cref="Timeout.InfiniteTimeSpan"/> for one-shot.</summary>
+    /// <summary>Delay between the end of one tick and the next tick; <see cref="Timeout.InfiniteTimeSpan"/> or zero for one-shot.</summary>
     public TimeSpan Period { get; init; }
 
     /// <summary>Ticks may interleave with running requests.</summary>

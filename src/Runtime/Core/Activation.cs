@@ -25,7 +25,7 @@ internal enum ReceiveResult
 /// One live grain: its mailbox (priority lanes, bounded), admission rules, exclusive scheduler, timers, state
 /// records and stream observers. All mutable fields are guarded by <see cref="WorkQueue.SyncRoot"/>.
 /// </summary>
-internal sealed partial class Activation : WorkQueue, IGrainContext
+internal sealed class Activation : WorkQueue, IGrainContext
 {
     [ThreadStatic]
     private static Activation? t_constructing;
@@ -287,7 +287,7 @@ internal sealed partial class Activation : WorkQueue, IGrainContext
     public IPersistentState<TState> CreatePersistentState<TState>(string stateName, string? storageName)
     {
         var storage = Runtime.GetGrainStorage(storageName);
-        var state = new PersistentState<TState>(stateName, GrainId, storage, Runtime.Metrics.ForStorage(storageName ?? GrainRuntime.DefaultStorageName, stateName));
+        var state = new PersistentState<TState>(stateName, GrainId, storage, Runtime.Metrics.ForStorage(storageName ?? GrainRuntime.DefaultStorageName, stateName), Runtime.CompletionOptions);
         _states.Add(state);
         return state;
     }

@@ -6,12 +6,14 @@ namespace TradingBot.Runtime.Core;
 /// <summary>A grain method call waiting for (or running in) its target activation.</summary>
 internal sealed class GrainCallRequest<T> : Message
 {
+    private readonly TaskCreationOptions _completionOptions;
     private TaskCompletionSource<T>? _completion;
     private Task<T>? _synchronousResult;
 
-    public GrainCallRequest(MethodBinding<T> method, object?[] arguments, GrainId target, Message? caller, MessagePriority priority)
+    public GrainCallRequest(MethodBinding<T> method, object?[] arguments, GrainId target, Message? caller, MessagePriority priority, TaskCreationOptions completionOptions)
         : base(method.Flags, priority, caller)
     {
+        _completionOptions = completionOptions;
         Method = method;
         Arguments = arguments;
         Target = target;
@@ -38,9 +40,19 @@ internal sealed class GrainCallRequest<T> : Message
         var grain = activation.Instance!;
         var stats = Method.Stats;
         var start = stats.Enabled ? Stopwatch.GetTimestamp() : 0;
-        Task<T> invocation = activation.Runtime.HasIncomingFilters || activation.Class.IsIncomingFilter
-            ? IncomingCallContext<T>.InvokeAsync(activation, this)
-            : Method.Invoker(grain, Arguments);
+        Task<T> invocation;
+        try
+        {
+            invocation = activation.Runtime.HasIncomingFilters || activation.Class.IsIncomingFilter
+                ? IncomingCallContext<T>.InvokeAsync(activation, this)
+                : Method.Invoker(grain, Arguments);
+        }
+        catch (Exception ex)
+        {
+            // A grain method that throws before returning its Task fails the call the same way.
+            invocation = System.Threading.Tasks.Task.FromException<T>(ex);
+        }
+
         if (!stats.Enabled)
         {
             return invocation;
@@ -48,7 +60,8 @@ internal sealed class GrainCallRequest<T> : Message
 
         if (invocation.IsCompleted)
         {
-            stats.Record(Stopwatch.GetTimestamp() - start, !invocation.IsCompletedSuccessfully);
+            var end = Stopwatch.GetTimestamp();
+            stats.Record(end - start, !invocation.IsCompletedSuccessfully, end);
             return invocation;
         }
 
@@ -98,19 +111,21 @@ internal sealed class GrainCallRequest<T> : Message
         }
     }
 
-    private static TaskCompletionSource<T> NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<T> NewCompletion() => new(_completionOptions);
 
     private static async Task<T> RecordWhenDone(Task<T> invocation, Metrics.MethodStats stats, long start)
     {
         try
         {
             var result = await invocation;
-            stats.Record(Stopwatch.GetTimestamp() - start, false);
+            var end = Stopwatch.GetTimestamp();
+            stats.Record(end - start, false, end);
             return result;
         }
         catch
         {
-            stats.Record(Stopwatch.GetTimestamp() - start, true);
+            var end = Stopwatch.GetTimestamp();
+            stats.Record(end - start, true, end);
             throw;
         }
     }

@@ -94,6 +94,13 @@ public sealed class GrainRuntime : IAsyncDisposable
 
     public bool IsDeterministic => _deterministic is not null;
 
+    /// <summary>
+    /// Options for completion sources grain code may await. Concurrent mode runs continuations asynchronously so a
+    /// caller never runs inside the callee's turn; deterministic mode must not, or TPL would hop to the thread pool
+    /// (e.g. Task.WhenAll) and escape the single-threaded pump. Grain awaits post to their own context either way.
+    /// </summary>
+    internal TaskCreationOptions CompletionOptions => _deterministic is null ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None;
+
     internal IServiceProvider Services { get; }
 
     internal GrainRuntimeOptions Options { get; }
@@ -160,6 +167,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         }
 
         (DeadLetters as IDisposable)?.Dispose();
+        Metrics.Instruments.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -276,7 +284,7 @@ public sealed class GrainRuntime : IAsyncDisposable
     internal Task<T> SendCore<T>(GrainProxy proxy, MethodBinding<T> method, object?[] args)
     {
         var now = Clock.GetTimestamp();
-        var request = new GrainCallRequest<T>(method, args, proxy.GrainId, CallChain.Current(), method.ResolvePriority(args))
+        var request = new GrainCallRequest<T>(method, args, proxy.GrainId, CallChain.Current(), method.ResolvePriority(args), CompletionOptions)
         {
             EnqueuedAt = now,
             Deadline = now + ToTimestampTicks(method.Timeout),
@@ -307,8 +315,12 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// <summary>Re-sends a message that reached an activation which is now gone.</summary>
     internal void Redispatch(Message message) => Dispatch(null, message.Target, message, inline: false);
 
-    /// <summary>Sends an internal message (stream delivery) to a grain, activating it if needed.</summary>
-    internal void Send(Message message) => Dispatch(null, message.Target, message, inline: false);
+    /// <summary>
+    /// Sends an internal message (stream delivery) to a grain, activating it if needed. On the deterministic pump an
+    /// idle target runs it inline, like a call.
+    /// </summary>
+    internal void Send(Message message) =>
+        Dispatch(null, message.Target, message, inline: _deterministic is { IsPumpThread: true } && t_inlineDepth < Options.MaxInlineDepth);
 
     internal void RemoveActivation(Activation activation)
     {

@@ -55,7 +55,7 @@ internal sealed class LatencyWindow
         }
 
         Interlocked.Increment(ref _totalCount);
-        var histogram = slot.Histogram ??= new int[Bins];
+        var histogram = slot.Histogram ?? Interlocked.CompareExchange(ref slot.Histogram, new int[Bins], null) ?? slot.Histogram!;
         Interlocked.Increment(ref histogram[Bin(elapsedTicks)]);
     }
 

@@ -127,9 +127,8 @@ internal sealed class MethodStats(string grainType, string method, bool enabled,
 
     public LatencyWindow Window { get; } = new();
 
-    public void Record(long elapsedTicks, bool failed)
+    public void Record(long elapsedTicks, bool failed, long now)
     {
-        var now = Stopwatch.GetTimestamp();
         Window.Record(elapsedTicks, failed, now);
         if (_instruments.RequestLatency.Enabled)
         {

@@ -29,8 +29,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
     private bool _recordExists;
     private TState _state;
 
-    public PersistentState(string stateName, GrainId grainId, IGrainStorage storage, StorageStats stats)
+    private readonly TaskCreationOptions _completionOptions;
+
+    public PersistentState(string stateName, GrainId grainId, IGrainStorage storage, StorageStats stats, TaskCreationOptions completionOptions = TaskCreationOptions.RunContinuationsAsynchronously)
     {
+        _completionOptions = completionOptions;
         _stateName = stateName;
         _grainId = grainId;
         _storage = storage;
@@ -109,7 +112,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
                 return queued.Completion.Task;
             }
 
-            operation = new PendingOperation(kind);
+            operation = new PendingOperation(kind, _completionOptions);
             if (kind == OperationKind.Write)
             {
                 _queuedWrite = operation;
@@ -177,11 +180,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IGrain
         }
     }
 
-    private sealed class PendingOperation(OperationKind kind)
+    private sealed class PendingOperation(OperationKind kind, TaskCreationOptions options)
     {
         public OperationKind Kind { get; } = kind;
 
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Completion { get; } = new(options);
     }
 }
 

@@ -54,7 +54,7 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
             }
             else
             {
-                var pending = new PendingPublish(item);
+                var pending = new PendingPublish(item, Provider.Runtime.CompletionOptions);
                 _waiting.Enqueue(pending);
                 return pending.Completion.Task;
             }
@@ -125,10 +125,10 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
         return subscriptions;
     }
 
-    private sealed class PendingPublish(object item)
+    private sealed class PendingPublish(object item, TaskCreationOptions options)
     {
         public object Item { get; } = item;
 
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Completion { get; } = new(options);
     }
 }

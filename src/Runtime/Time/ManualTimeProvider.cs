@@ -9,6 +9,7 @@ public sealed class ManualTimeProvider : TimeProvider
     private readonly Lock _lock = new();
     private readonly PriorityQueue<ManualTimer, (long Due, long Sequence)> _queue = new();
     private DateTimeOffset _now;
+    private long _nowTicks;
     private long _sequence;
 
     public ManualTimeProvider()
@@ -19,6 +20,7 @@ public sealed class ManualTimeProvider : TimeProvider
     public ManualTimeProvider(DateTimeOffset start)
     {
         _now = start.ToUniversalTime();
+        _nowTicks = _now.UtcTicks;
     }
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
@@ -45,13 +47,7 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    public override long GetTimestamp()
-    {
-        lock (_lock)
-        {
-            return _now.UtcTicks;
-        }
-    }
+    public override long GetTimestamp() => Volatile.Read(ref _nowTicks);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -84,6 +80,7 @@ public sealed class ManualTimeProvider : TimeProvider
             }
 
             _now = value;
+            Volatile.Write(ref _nowTicks, value.UtcTicks);
         }
     }
 
@@ -115,6 +112,7 @@ public sealed class ManualTimeProvider : TimeProvider
                 if (priority.Due > _now.UtcTicks)
                 {
                     _now = new DateTimeOffset(priority.Due, TimeSpan.Zero);
+                    Volatile.Write(ref _nowTicks, priority.Due);
                 }
 
                 timer.OnFiring(this);

@@ -131,8 +131,11 @@ internal sealed class GrainTimer : IGrainTimer
                 return;
             }
 
-            next = _changedWhileBusy ? _dueTime : _period;
+            var changed = _changedWhileBusy;
             _changedWhileBusy = false;
+
+            // Like System.Threading.Timer, a zero or negative period means "no further ticks".
+            next = changed ? _dueTime : _period > TimeSpan.Zero ? _period : Timeout.InfiniteTimeSpan;
         }
 
         if (next != Timeout.InfiniteTimeSpan)

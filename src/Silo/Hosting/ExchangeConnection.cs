@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TradingBot.Exchange.Binance;
 using TradingBot.Exchange.Port;
 using TradingBot.Exchange.Simulator.Hosting;
+using TradingBot.Grains.Gateway;
 using TradingBot.Operations.Secrets;
 
 namespace TradingBot.Silo.Hosting;
@@ -38,6 +39,8 @@ internal sealed class ExchangeConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         switch (mode)
         {
+            case "paper" when !string.IsNullOrWhiteSpace(settings.SimulatorUrl):
+                return await OpenExternalSimulatorAsync(settings.SimulatorUrl, symbols, loggerFactory, cancellationToken);
             case "paper":
                 var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
                 {
@@ -90,6 +93,27 @@ internal sealed class ExchangeConnection : IAsyncDisposable
             default:
                 throw new ConfigurationException($"Silo:Mode = {mode} is not one of paper, testnet, mainnet.");
         }
+    }
+
+    private static async Task<ExchangeConnection> OpenExternalSimulatorAsync(string url, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var rest) || rest.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ConfigurationException($"Exchange:SimulatorUrl = {url} is not an http:// address such as http://127.0.0.1:7000.");
+        }
+
+        var stream = new UriBuilder(rest) { Scheme = "ws" }.Uri;
+        var client = new BinanceFuturesClient(
+            new BinanceClientOptions
+            {
+                Environment = BinanceEnvironment.Custom(rest, stream, name: "paper-external"),
+                ApiKey = SimulatorOptions.DemoApiKey,
+                ApiSecret = SimulatorOptions.DemoSecret,
+            },
+            loggerFactory: loggerFactory);
+        await client.StartAsync(cancellationToken);
+        var start = (await client.GetMarkPriceAsync(symbols[0], cancellationToken)).Time;
+        return new ExchangeConnection(client, new ObservedMarketClock(start), null, "paper");
     }
 
     public async ValueTask DisposeAsync()

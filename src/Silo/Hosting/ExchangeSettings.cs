@@ -17,6 +17,12 @@ public sealed class ExchangeSettings
     /// <summary>Paper mode: starting USDT balance of the simulated account.</summary>
     public decimal PaperStartingBalance { get; set; } = 10_000m;
 
+    /// <summary>
+    /// Paper mode against a simulator started separately (<c>trading-bot simulator</c>), e.g.
+    /// http://127.0.0.1:7000; empty = embed one. It outlives silo restarts, as a real exchange does.
+    /// </summary>
+    public string? SimulatorUrl { get; set; }
+
     /// <summary>Mainnet needs this set to true explicitly, as well as keys.</summary>
     public bool ConfirmMainnet { get; set; }
 

@@ -251,7 +251,7 @@ public static class JsonShapes
                     new JsonObject { ["filterType"] = "MARKET_LOT_SIZE", ["maxQty"] = Dec(s.MarketMaxQty), ["minQty"] = Dec(s.MinQty), ["stepSize"] = Dec(s.StepSize) },
                     new JsonObject { ["filterType"] = "MAX_NUM_ORDERS", ["limit"] = 200 },
                     new JsonObject { ["filterType"] = "MIN_NOTIONAL", ["notional"] = Dec(s.MinNotional) },
-                    new JsonObject { ["filterType"] = "PERCENT_PRICE", ["multiplierUp"] = "1.0500", ["multiplierDown"] = "0.9500", ["multiplierDecimal"] = 4 }),
+                    new JsonObject { ["filterType"] = "PERCENT_PRICE", ["multiplierUp"] = Dec(s.PercentPriceUp, 4), ["multiplierDown"] = Dec(s.PercentPriceDown, 4), ["multiplierDecimal"] = 4 }),
                 ["orderTypes"] = new JsonArray("LIMIT", "MARKET", "STOP", "STOP_MARKET", "TAKE_PROFIT", "TAKE_PROFIT_MARKET", "TRAILING_STOP_MARKET"),
                 ["timeInForce"] = new JsonArray("GTC", "IOC", "FOK", "GTX", "GTD"),
                 ["liquidationFee"] = "0.012500",

@@ -62,6 +62,18 @@ internal sealed class RestApi
             _venue.Run(e => e.CancelAllOrders(r.ApiKey, Symbol(r)));
             return JsonShapes.CodeMsg(200, CancelAllDone);
         });
+        Add("POST", "/fapi/v1/countdownCancelAll", Security.Signed, 10, r =>
+        {
+            var symbol = Symbol(r);
+            var countdown = r.OptionalLong("countdownTime") ?? throw Errors.Mandatory("countdownTime");
+            if (countdown < 0)
+            {
+                throw new ExchangeRejectedException(-1130, "Data sent for parameter 'countdownTime' is not valid.");
+            }
+
+            _venue.SetCountdownCancelAll(r.ApiKey, symbol, TimeSpan.FromMilliseconds(countdown));
+            return new JsonObject { ["symbol"] = symbol, ["countdownTime"] = countdown.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        });
         Add("GET", "/fapi/v1/openOrder", Security.Signed, 1, r =>
             WithSpec(r, _venue.Run(e => e.QueryOpenOrder(r.ApiKey, Symbol(r), r.OptionalLong("orderId"), r.Optional("origClientOrderId"))), true));
         Add("GET", "/fapi/v1/openOrders", Security.Signed, r => r.Has("symbol") ? 1 : 40, false, r =>

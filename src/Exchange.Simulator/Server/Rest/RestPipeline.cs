@@ -27,7 +27,7 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
         var faulty = faults.Matches(method, path);
         try
         {
-            venue.ExpireListenKeys();
+            venue.Housekeep();
             var endpoint = api.Find(method, path);
             if (endpoint is null)
             {
