@@ -72,8 +72,9 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
             var state = _states[i];
             var ictCandle = state.Engine.LastCandle;
             var candle = i == 0 ? minute : FromIct(_symbol, state.Timeframe, ictCandle);
-            var breaks = ImmutableArray.CreateBuilder<StructureBreak>();
-            var sweeps = ImmutableArray.CreateBuilder<LiquiditySweep>();
+            // Most bars carry no event: skip the builders and hand out the shared empty arrays (what an empty builder yields).
+            var breaks = update.Events.IsEmpty ? null : ImmutableArray.CreateBuilder<StructureBreak>();
+            var sweeps = update.Events.IsEmpty ? null : ImmutableArray.CreateBuilder<LiquiditySweep>();
             var tfMs = (long)state.Timeframe.Span.TotalMilliseconds;
             foreach (ref readonly var e in update.Events.Span)
             {
@@ -84,18 +85,18 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
 
                 if (e.Kind is IctEventKind.Bos or IctEventKind.Choch)
                 {
-                    breaks.Add(new StructureBreak(e.Zone.ToString(), state.Timeframe, e.Kind == IctEventKind.Bos ? StructureBreakKind.Bos : StructureBreakKind.Choch,
+                    breaks!.Add(new StructureBreak(e.Zone.ToString(), state.Timeframe, e.Kind == IctEventKind.Bos ? StructureBreakKind.Bos : StructureBreakKind.Choch,
                         e.Direction > 0 ? Direction.Bullish : Direction.Bearish, (decimal)e.Level, candle.CloseTime));
                 }
                 else if (e.Kind == IctEventKind.LiquiditySweep)
                 {
                     var buySide = e.Direction > 0;
-                    sweeps.Add(new LiquiditySweep(e.Zone.ToString() + "@" + candle.OpenTime.ToUnixTimeMilliseconds(), state.Timeframe, buySide ? LiquiditySide.BuySide : LiquiditySide.SellSide,
+                    sweeps!.Add(new LiquiditySweep(e.Zone.ToString() + "@" + candle.OpenTime.ToUnixTimeMilliseconds(), state.Timeframe, buySide ? LiquiditySide.BuySide : LiquiditySide.SellSide,
                         (decimal)e.Level, buySide ? candle.High : candle.Low, candle.CloseTime));
                 }
             }
 
-            produced.Add(state.Accept(candle, ictCandle, breaks.ToImmutable(), sweeps.ToImmutable(), _symbol));
+            produced.Add(state.Accept(candle, ictCandle, breaks?.ToImmutable() ?? [], sweeps?.ToImmutable() ?? [], _symbol));
         }
 
         return produced;
@@ -122,11 +123,23 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
         private ImmutableArray<LiquidityPool> _pools = [];
 
         // Contract objects of zones and pools still present, so an unchanged zone is never re-created
-        // (its id string is formatted once in its life).
-        private Dictionary<ZoneId, Zone> _zoneCache = [];
-        private Dictionary<ZoneId, Zone> _zoneNext = [];
+        // (its id string is formatted once in its life). Kept per kind: zone ids carry their kind, so a
+        // lookup can only ever hit a zone of the same kind.
+        private readonly ZoneMapping _fvgZones = new();
+        private readonly ZoneMapping _blockZones = new();
+        private readonly ZoneMapping _breakerZones = new();
         private Dictionary<ZoneId, LiquidityPool> _poolCache = [];
         private Dictionary<ZoneId, LiquidityPool> _poolNext = [];
+
+        // The engine re-uses a kind's view array while that detector is unchanged: the same array maps to the same
+        // zones, so re-mapping it is skipped. Not when two views share an id: re-mapping then swaps the later one's
+        // contract object in for the earlier (what mapping every time did), so those kinds are still re-mapped.
+        private ImmutableArray<FvgView> _fvgSource;
+        private ImmutableArray<OrderBlockView> _blockSource;
+        private ImmutableArray<BreakerView> _breakerSource;
+        private ImmutableArray<LiquidityPoolView> _poolSource;
+        private ZoneId _lastBreakZone;
+        private string? _lastBreakText;
 
         public Timeframe Timeframe { get; } = timeframe;
 
@@ -158,7 +171,14 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
             if (snapshot.RecentStructureBreaks.Length > 0)
             {
                 var e = snapshot.RecentStructureBreaks[^1];
-                lastBreak = new StructureBreak(e.Zone.ToString(), Timeframe, e.Kind == IctEventKind.Bos ? StructureBreakKind.Bos : StructureBreakKind.Choch,
+                // The same break is the last one for many bars: format its id once.
+                if (_lastBreakText is null || _lastBreakZone != e.Zone)
+                {
+                    _lastBreakZone = e.Zone;
+                    _lastBreakText = e.Zone.ToString();
+                }
+
+                lastBreak = new StructureBreak(_lastBreakText, Timeframe, e.Kind == IctEventKind.Bos ? StructureBreakKind.Bos : StructureBreakKind.Choch,
                     e.Direction > 0 ? Direction.Bullish : Direction.Bearish, (decimal)e.Level, FormedAt(e.BarIndex));
             }
 
@@ -168,49 +188,87 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
 
         private ImmutableArray<Zone> MapZones(IctSnapshot s)
         {
-            var zones = ImmutableArray.CreateBuilder<Zone>(s.Fvgs.Length + s.OrderBlocks.Length + s.Breakers.Length);
-            foreach (var f in s.Fvgs)
+            var changed = false;
+            if (!s.Fvgs.Equals(_fvgSource) || _fvgSource.IsDefault || _fvgZones.HasDuplicates)
             {
-                zones.Add(ZoneOf(f.Id, ZoneKind.FairValueGap, f.Direction, f.Top, f.Bottom, f.CreatedIndex, f.Fill != Ict.Fvg.FvgFill.Untouched));
-            }
-
-            foreach (var b in s.OrderBlocks)
-            {
-                if (!b.Failed)
+                _fvgSource = s.Fvgs;
+                foreach (var f in s.Fvgs)
                 {
-                    zones.Add(ZoneOf(b.Id, ZoneKind.OrderBlock, b.Direction, b.Top, b.Bottom, b.CreatedIndex, b.Touched));
+                    _fvgZones.Add(ZoneOf(_fvgZones, f.Id, ZoneKind.FairValueGap, f.Direction, f.Top, f.Bottom, f.CreatedIndex, f.Fill != Ict.Fvg.FvgFill.Untouched));
                 }
+
+                _fvgZones.Complete();
+                changed = true;
             }
 
-            foreach (var b in s.Breakers)
+            if (!s.OrderBlocks.Equals(_blockSource) || _blockSource.IsDefault || _blockZones.HasDuplicates)
             {
-                zones.Add(ZoneOf(b.Id, ZoneKind.Breaker, b.Direction, b.Top, b.Bottom, b.CreatedIndex, b.Retested));
+                _blockSource = s.OrderBlocks;
+                foreach (var b in s.OrderBlocks)
+                {
+                    if (!b.Failed)
+                    {
+                        _blockZones.Add(ZoneOf(_blockZones, b.Id, ZoneKind.OrderBlock, b.Direction, b.Top, b.Bottom, b.CreatedIndex, b.Touched));
+                    }
+                }
+
+                _blockZones.Complete();
+                changed = true;
             }
 
-            (_zoneCache, _zoneNext) = (_zoneNext, _zoneCache);
-            _zoneNext.Clear();
-            return zones.ToImmutable();
+            if (!s.Breakers.Equals(_breakerSource) || _breakerSource.IsDefault || _breakerZones.HasDuplicates)
+            {
+                _breakerSource = s.Breakers;
+                foreach (var b in s.Breakers)
+                {
+                    _breakerZones.Add(ZoneOf(_breakerZones, b.Id, ZoneKind.Breaker, b.Direction, b.Top, b.Bottom, b.CreatedIndex, b.Retested));
+                }
+
+                _breakerZones.Complete();
+                changed = true;
+            }
+
+            if (!changed)
+            {
+                return _zones;
+            }
+
+            var zones = ImmutableArray.CreateBuilder<Zone>(_fvgZones.Current.Count + _blockZones.Current.Count + _breakerZones.Current.Count);
+            zones.AddRange(_fvgZones.Current);
+            zones.AddRange(_blockZones.Current);
+            zones.AddRange(_breakerZones.Current);
+            return zones.MoveToImmutable();
         }
 
-        private Zone ZoneOf(ZoneId id, ZoneKind kind, sbyte direction, double top, double bottom, long createdIndex, bool touched)
+        private Zone ZoneOf(ZoneMapping mapping, ZoneId id, ZoneKind kind, sbyte direction, double top, double bottom, long createdIndex, bool touched)
         {
-            if (!_zoneCache.TryGetValue(id, out var zone) || zone.Touched != touched || zone.Top != (decimal)top || zone.Bottom != (decimal)bottom)
+            // Equal doubles convert to equal decimals, so the (slow) conversion is only needed when they differ.
+            if (!mapping.TryGetPrevious(id, out var previous) || previous.Zone.Touched != touched
+                || !((previous.Top == top && previous.Bottom == bottom) || (previous.Zone.Top == (decimal)top && previous.Zone.Bottom == (decimal)bottom)))
             {
-                zone = new Zone(id.ToString(), kind, Timeframe, Dir(direction), (decimal)top, (decimal)bottom, FormedAt(createdIndex), touched);
+                // A zone that changed keeps its id text: formatting a ZoneId is the costly part of a new Zone.
+                var text = previous.Zone?.Id ?? id.ToString();
+                previous = (new Zone(text, kind, Timeframe, Dir(direction), (decimal)top, (decimal)bottom, FormedAt(createdIndex), touched), top, bottom);
             }
 
-            _zoneNext[id] = zone;
-            return zone;
+            mapping.Remember(id, previous.Zone, top, bottom);
+            return previous.Zone;
         }
 
         private ImmutableArray<LiquidityPool> MapPools(IctSnapshot s)
         {
+            if (s.LiquidityPools.Equals(_poolSource) && !_poolSource.IsDefault && _poolCache.Count == _pools.Length)
+            {
+                return _pools;
+            }
+
+            _poolSource = s.LiquidityPools;
             var pools = ImmutableArray.CreateBuilder<LiquidityPool>(s.LiquidityPools.Length);
             foreach (var p in s.LiquidityPools)
             {
                 if (!_poolCache.TryGetValue(p.Id, out var pool) || pool.Members != p.Members || pool.Level != (decimal)p.Level)
                 {
-                    pool = new LiquidityPool(p.Id.ToString(), Timeframe, p.Direction > 0 ? LiquiditySide.BuySide : LiquiditySide.SellSide, (decimal)p.Level, p.Members, FormedAt(p.LastMemberIndex));
+                    pool = new LiquidityPool(pool?.Id ?? p.Id.ToString(), Timeframe, p.Direction > 0 ? LiquiditySide.BuySide : LiquiditySide.SellSide, (decimal)p.Level, p.Members, FormedAt(p.LastMemberIndex));
                 }
 
                 _poolNext[p.Id] = pool;
@@ -227,5 +285,34 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
             _clock.OpenTime(barIndex) is { } open ? DateTimeOffset.FromUnixTimeMilliseconds(open) + Timeframe.Span : DateTimeOffset.MinValue;
 
         private static Direction Dir(sbyte direction) => direction > 0 ? Direction.Bullish : Direction.Bearish;
+    }
+
+    /// <summary>The zones of one kind as last mapped, and the contract objects kept for the next mapping.</summary>
+    private sealed class ZoneMapping
+    {
+        private Dictionary<ZoneId, (Zone Zone, double Top, double Bottom)> _cache = [];
+        private Dictionary<ZoneId, (Zone Zone, double Top, double Bottom)> _next = [];
+        private List<Zone> _building = [];
+
+        public List<Zone> Current { get; private set; } = [];
+
+        /// <summary>True when two zones of the last mapping share an id.</summary>
+        public bool HasDuplicates => _cache.Count < Current.Count;
+
+        /// <summary>The zone last mapped for <paramref name="id"/> with the engine values it was mapped from.</summary>
+        public bool TryGetPrevious(ZoneId id, out (Zone Zone, double Top, double Bottom) previous) => _cache.TryGetValue(id, out previous);
+
+        public void Remember(ZoneId id, Zone zone, double top, double bottom) => _next[id] = (zone, top, bottom);
+
+        public void Add(Zone zone) => _building.Add(zone);
+
+        /// <summary>The zones added since the last call become <see cref="Current"/>; only they stay cached.</summary>
+        public void Complete()
+        {
+            (_cache, _next) = (_next, _cache);
+            _next.Clear();
+            (Current, _building) = (_building, Current);
+            _building.Clear();
+        }
     }
 }
