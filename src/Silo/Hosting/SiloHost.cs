@@ -7,12 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
+using TradingBot.Dashboard;
 using TradingBot.Dashboard.Health;
 using TradingBot.Exchange.Port;
 using TradingBot.Grains.Hosting;
 using TradingBot.Operations.Hosting;
 using TradingBot.Operations.Secrets;
 using TradingBot.Silo.Alerts;
+using TradingBot.Silo.Dashboard;
 
 namespace TradingBot.Silo.Hosting;
 
@@ -54,6 +56,10 @@ public static class SiloHost
 
         var app = builder.Build();
         app.MapHealth();
+        if (options.Trading)
+        {
+            app.MapTradingDashboard();
+        }
         return app;
     }
 
@@ -94,6 +100,7 @@ public static class SiloHost
         builder.Services.AddHostedService<TradingHostedService>();
         builder.Services.AddHostedService<AlertBridge>();
         builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
+        builder.AddSiloDashboard(options);
     }
 
     private static string InformationalVersion() =>

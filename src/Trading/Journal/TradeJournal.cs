@@ -91,15 +91,39 @@ public sealed class TradeJournal : IDisposable
             using var command = _connection.CreateCommand();
             command.CommandText = "SELECT position_id, strategy, symbol, direction, entry_price, exit_price, quantity, realized_pnl, fees, r_multiple, exit_reason, opened_at, closed_at FROM trades ORDER BY closed_at DESC, position_id DESC LIMIT $limit";
             command.Parameters.AddWithValue("$limit", limit);
+            return ReadTrades(command);
+        }
+    }
+
+    /// <summary>Closed trades of one symbol that closed at or after <paramref name="since"/>, oldest first, at most <paramref name="limit"/> (the newest ones).</summary>
+    public IReadOnlyList<TradeRecord> TradesOf(string symbol, DateTimeOffset since, int limit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT position_id, strategy, symbol, direction, entry_price, exit_price, quantity, realized_pnl, fees, r_multiple, exit_reason, opened_at, closed_at FROM trades WHERE symbol = $symbol AND closed_at >= $since ORDER BY closed_at DESC, position_id DESC LIMIT $limit";
+            command.Parameters.AddWithValue("$symbol", symbol);
+            command.Parameters.AddWithValue("$since", Time(since));
+            command.Parameters.AddWithValue("$limit", limit);
+            var result = ReadTrades(command);
+            result.Reverse();
+            return result;
+        }
+    }
+
+    /// <summary>Realized PnL of every closed trade in closing order (oldest first): the points of a realized equity curve.</summary>
+    public IReadOnlyList<(DateTimeOffset ClosedAt, decimal RealizedPnl)> RealizedPnlSeries()
+    {
+        lock (_gate)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT closed_at, realized_pnl FROM trades ORDER BY closed_at, position_id";
             using var reader = command.ExecuteReader();
-            var result = new List<TradeRecord>();
+            var result = new List<(DateTimeOffset, decimal)>();
             while (reader.Read())
             {
-                result.Add(new TradeRecord(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Direction>(reader.GetString(3)),
-                    ParseMoney(reader.GetString(4)), ParseMoney(reader.GetString(5)), ParseMoney(reader.GetString(6)), ParseMoney(reader.GetString(7)),
-                    ParseMoney(reader.GetString(8)), ParseMoney(reader.GetString(9)), Enum.Parse<ExitReason>(reader.GetString(10)),
-                    DateTimeOffset.Parse(reader.GetString(11), s_inv), DateTimeOffset.Parse(reader.GetString(12), s_inv)));
+                result.Add((DateTimeOffset.Parse(reader.GetString(0), s_inv), ParseMoney(reader.GetString(1))));
             }
 
             return result;
@@ -155,6 +179,22 @@ public sealed class TradeJournal : IDisposable
 
             command.ExecuteNonQuery();
         }
+    }
+
+    private static List<TradeRecord> ReadTrades(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var result = new List<TradeRecord>();
+        while (reader.Read())
+        {
+            result.Add(new TradeRecord(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<Direction>(reader.GetString(3)),
+                ParseMoney(reader.GetString(4)), ParseMoney(reader.GetString(5)), ParseMoney(reader.GetString(6)), ParseMoney(reader.GetString(7)),
+                ParseMoney(reader.GetString(8)), ParseMoney(reader.GetString(9)), Enum.Parse<ExitReason>(reader.GetString(10)),
+                DateTimeOffset.Parse(reader.GetString(11), s_inv), DateTimeOffset.Parse(reader.GetString(12), s_inv)));
+        }
+
+        return result;
     }
 
     private static string Money(decimal value) => value.ToString(s_inv);
