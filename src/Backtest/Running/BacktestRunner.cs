@@ -133,11 +133,18 @@ public static class BacktestRunner
             profile.Allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
         }
 
+        return Summarize(request, data, funding, silo, equity, done, wall);
+    }
+
+    /// <summary>Metrics of the whole run and of each strategy and symbol, the trade list and the fingerprint.</summary>
+    private static BacktestResult Summarize(BacktestRequest request, MarketDataSet data, FundingSchedule funding, BacktestSilo silo, EquityTracker equity, long done, Stopwatch wall)
+    {
+        var symbols = data.Symbols;
         var start = DateTimeOffset.FromUnixTimeMilliseconds(data.StartMs);
         var end = DateTimeOffset.FromUnixTimeMilliseconds(data.EndMs);
         var collector = silo.Collector;
         var closed = collector.Trades.ToList();
-        var open = collector.MarkOpenPositions(end, s => exchange.PositionAmount(s) == 0 ? 0 : LastClose(data[s], data.EndMs)).ToList();
+        var open = collector.MarkOpenPositions(end, s => LastClose(data[s], data.EndMs)).ToList();
         var summary = equity.Finish(data.EndMs);
         var overall = MetricsCalculator.Compute(closed, request.InitialBalance, start, end, summary);
         var byStrategy = request.Strategies.ToDictionary(

@@ -9,12 +9,12 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/health", (SiloIdentity identity, IEnumerable<IHealthContributor> contributors) =>
+        endpoints.MapGet("/api/health", async (SiloIdentity identity, IEnumerable<IHealthContributor> contributors) =>
         {
             var details = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var contributor in contributors)
             {
-                details[contributor.Name] = contributor.Describe();
+                details[contributor.Name] = await contributor.DescribeAsync();
             }
 
             return Results.Json(new HealthReport("ok", identity.Mode, Math.Round(identity.Uptime.TotalSeconds, 3), identity.Version, identity.StartedAt, details));

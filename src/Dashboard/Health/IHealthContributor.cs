@@ -6,9 +6,9 @@ namespace TradingBot.Dashboard.Health;
 /// </summary>
 public interface IHealthContributor
 {
-    /// <summary>The key under which <see cref="Describe"/>'s value appears in the report's details.</summary>
+    /// <summary>The key under which <see cref="DescribeAsync"/>'s value appears in the report's details.</summary>
     string Name { get; }
 
     /// <summary>A JSON-serialisable snapshot.</summary>
-    object? Describe();
+    ValueTask<object?> DescribeAsync();
 }

@@ -9,10 +9,11 @@ public sealed class TradingOptions
     public const string Section = "Trading";
 
     /// <summary>Symbols to trade (2 by default, at most 5).</summary>
-    public List<string> Symbols { get; set; } = ["BTCUSDT", "ETHUSDT"];
+    /// <remarks>Arrays, not lists: the configuration binder replaces an array but appends to a list's defaults.</remarks>
+    public string[] Symbols { get; set; } = ["BTCUSDT", "ETHUSDT"];
 
     /// <summary>Strategies to run (A, B, C).</summary>
-    public List<string> Strategies { get; set; } = ["A", "B", "C"];
+    public string[] Strategies { get; set; } = ["A", "B", "C"];
 
     /// <summary>Closed candles loaded per timeframe at activation.</summary>
     public int HistoryCandles { get; set; } = 500;
@@ -27,7 +28,7 @@ public sealed class TradingOptions
     public decimal AdoptedTargetFraction { get; set; } = 0.04m;
 
     /// <summary>Retry delays for retryable order failures (PRD: 1 s, 2 s, 5 s).</summary>
-    public List<TimeSpan> OrderRetryDelays { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
+    public TimeSpan[] OrderRetryDelays { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
 
     public RiskSettings Risk { get; set; } = new();
 

@@ -112,7 +112,7 @@ internal sealed partial class OrderGrain(
     private async Task<OrderOutcome> SendEntryAsync(OrderIntentRecord record, ApprovedOrder order)
     {
         var delays = options.CurrentValue.OrderRetryDelays;
-        for (var attempt = 0; attempt <= delays.Count; attempt++)
+        for (var attempt = 0; attempt <= delays.Length; attempt++)
         {
             if (attempt > 0)
             {

@@ -86,9 +86,9 @@ public static class SiloHost
     {
         var exchangeSettings = builder.Configuration.GetSection(ExchangeSettings.Section).Get<ExchangeSettings>() ?? new ExchangeSettings();
         var trading = builder.Configuration.GetSection(TradingOptions.Section).Get<TradingOptions>() ?? new TradingOptions();
-        if (trading.Symbols.Count is 0 or > 5)
+        if (trading.Symbols.Length is 0 or > 5)
         {
-            throw new ConfigurationException($"Trading:Symbols has {trading.Symbols.Count} entries; the bot trades 1 to 5 symbols.");
+            throw new ConfigurationException($"Trading:Symbols has {trading.Symbols.Length} entries; the bot trades 1 to 5 symbols.");
         }
 
         using var bootstrapLogging = new SerilogLoggerFactory(serilog);
