@@ -98,13 +98,16 @@ internal sealed partial class StrategyGrain(
             return;
         }
 
+        LogSignal(signal.Strategy, signal.Symbol, signal.Direction.ToString(), signal.Entry, signal.StopLoss, signal.TakeProfit);
+
+        // Propose first, persist after: the entry is latency-critical, and a signal re-fired after a crash in
+        // between carries the same id, which the OrderGrain recognises and never sends twice.
+        await GrainFactory.GetGrain<IRiskGrain>(AccountKeys.Main).ProposeAsync(signal);
         state.State.UsedEvidence = [.. _arbiter.UsedKeys];
         state.State.SignalsProposed++;
         state.State.LastSignalAt = signal.At;
         await state.WriteStateAsync();
-        LogSignal(signal.Strategy, signal.Symbol, signal.Direction.ToString(), signal.Entry, signal.StopLoss, signal.TakeProfit);
         await _signals.OnNextAsync(new SignalGenerated(signal));
-        await GrainFactory.GetGrain<IRiskGrain>(AccountKeys.Main).ProposeAsync(signal);
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

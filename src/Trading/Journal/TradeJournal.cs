@@ -29,7 +29,9 @@ public sealed class TradeJournal : IDisposable
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute(JournalSchema.Create);
-        Execute("PRAGMA synchronous=FULL;");
+        // WAL + NORMAL survives a killed process (the WAL is written before a call returns); only a power cut
+        // could drop the last records, and the exchange remains the source of truth for fills.
+        Execute("PRAGMA synchronous=NORMAL;");
     }
 
     public void RecordSignal(TradeSignal signal, string outcome, string? detail)
