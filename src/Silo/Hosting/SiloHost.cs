@@ -33,7 +33,7 @@ public static class SiloHost
         builder.Configuration.AddEnvironmentVariables("TRADINGBOT_");
         builder.Configuration.AddInMemoryCollection(overrides);
 
-        var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var options = Bind<SiloOptions>(builder.Configuration, SiloOptions.Section);
         builder.WebHost.UseUrls(options.Urls);
         var redactor = SecretRedactor.FromEnvironment();
         var serilog = SiloLogging.Create(options, redactor);
@@ -84,11 +84,11 @@ public static class SiloHost
 
     private static async Task AddTradingAsync(WebApplicationBuilder builder, SiloOptions options, Serilog.ILogger serilog, CancellationToken cancellationToken)
     {
-        var exchangeSettings = builder.Configuration.GetSection(ExchangeSettings.Section).Get<ExchangeSettings>() ?? new ExchangeSettings();
-        var trading = builder.Configuration.GetSection(TradingOptions.Section).Get<TradingOptions>() ?? new TradingOptions();
-        if (trading.Symbols.Length is 0 or > 5)
+        var exchangeSettings = Bind<ExchangeSettings>(builder.Configuration, ExchangeSettings.Section);
+        var trading = Bind<TradingOptions>(builder.Configuration, TradingOptions.Section);
+        if (TradingOptionsValidator.Validate(trading) is { Count: > 0 } errors)
         {
-            throw new ConfigurationException($"Trading:Symbols has {trading.Symbols.Length} entries; the bot trades 1 to 5 symbols.");
+            throw new ConfigurationException(string.Join(Environment.NewLine, errors));
         }
 
         using var bootstrapLogging = new SerilogLoggerFactory(serilog);
@@ -101,6 +101,20 @@ public static class SiloHost
         builder.Services.AddHostedService<AlertBridge>();
         builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
         builder.AddSiloDashboard(options);
+    }
+
+    /// <summary>Binds a section; a value of the wrong type stops start-up naming the key (the binder's message does).</summary>
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
     }
 
     private static string InformationalVersion() =>
