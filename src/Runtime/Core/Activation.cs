@@ -39,7 +39,7 @@ internal sealed class Activation : WorkQueue, IGrainContext
     private readonly List<IPersistentStateControl> _states = [];
     private readonly List<GrainTimer> _timers = [];
     private readonly Dictionary<Guid, IStreamObserverAdapter> _streamObservers = [];
-    private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _deactivated;
     private readonly int _capacity;
     private ActivationState _state;
     private int _queued;
@@ -62,6 +62,9 @@ internal sealed class Activation : WorkQueue, IGrainContext
         GrainId = grainId;
         _capacity = runtime.Options.MailboxCapacity;
         _lastActivity = runtime.Clock.GetTimestamp();
+
+        // Deterministic mode: continuations must not hop to the thread pool, where the pump never sees them.
+        _deactivated = new TaskCompletionSource(runtime.CompletionOptions);
     }
 
     /// <summary>The activation whose grain is being constructed on this thread (read by the <see cref="Grain"/> constructor).</summary>

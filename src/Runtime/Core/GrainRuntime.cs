@@ -143,22 +143,36 @@ public sealed class GrainRuntime : IAsyncDisposable
         _timeoutScan?.Dispose();
         _collector?.Dispose();
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "Runtime shutdown");
-        var pending = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToArray();
-        var all = Task.WhenAll(pending);
-        if (_deterministic is not null)
+        if (_deterministic is { } deterministic)
         {
-            _deterministic.RunUntilIdle();
-        }
+            // Nothing moves unless this thread pumps, and simulated time does not pass while we wait on the wall
+            // clock: whatever quiescence cannot finish never finishes, so report it instead of waiting for it.
+            Task[] stopping;
+            using (deterministic.EnterPump())
+            {
+                stopping = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToArray();
+                deterministic.RunUntilIdle();
+            }
 
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Options.ShutdownTimeout);
-            await all.WaitAsync(timeout.Token).ConfigureAwait(false);
+            var unfinished = stopping.Count(t => !t.IsCompleted);
+            if (unfinished > 0)
+            {
+                Log.ShutdownTimedOut(unfinished);
+            }
         }
-        catch (OperationCanceledException)
+        else
         {
-            Log.ShutdownTimedOut(pending.Count(t => !t.IsCompleted));
+            var pending = _activations.Values.Select(a => a.DeactivateAsync(reason)).ToArray();
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(Options.ShutdownTimeout);
+                await Task.WhenAll(pending).WaitAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Log.ShutdownTimedOut(pending.Count(t => !t.IsCompleted));
+            }
         }
 
         foreach (var storage in _storages.Values.OfType<IDisposable>())
@@ -231,8 +245,22 @@ public sealed class GrainRuntime : IAsyncDisposable
             return;
         }
 
-        var done = activation.DeactivateAsync(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "Deactivated by host"));
-        _deterministic?.RunUntilIdle();
+        var reason = new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "Deactivated by host");
+        Task done;
+        if (_deterministic is { } deterministic)
+        {
+            using (deterministic.EnterPump())
+            {
+                done = activation.DeactivateAsync(reason);
+                deterministic.RunUntilIdle();
+                deterministic.TrackExternal(done);
+            }
+        }
+        else
+        {
+            done = activation.DeactivateAsync(reason);
+        }
+
         await done.ConfigureAwait(false);
     }
 
@@ -308,6 +336,7 @@ public sealed class GrainRuntime : IAsyncDisposable
         {
             var task = action();
             scheduler.RunUntilIdle();
+            scheduler.TrackExternal(task);
             return task;
         }
     }
@@ -340,7 +369,9 @@ public sealed class GrainRuntime : IAsyncDisposable
         {
             Dispatch(proxy, request.Target, request, inline: true);
             scheduler.RunUntilIdle();
-            return request.Task;
+            var task = request.Task;
+            scheduler.TrackExternal(task);
+            return task;
         }
     }
 

@@ -9,7 +9,8 @@ internal sealed class RuntimeInstruments : IDisposable
 
     public RuntimeInstruments(RuntimeMetrics metrics)
     {
-        Meter = new Meter(MeterName);
+        // Every runtime in the process publishes under the same meter name; the scope tells a listener whose it is.
+        Meter = new Meter(new MeterOptions(MeterName) { Scope = metrics });
         ActivationCreated = Meter.CreateCounter<long>("orleans-catalog-activation-created");
         ActivationDestroyed = Meter.CreateCounter<long>("orleans-catalog-activation-destroyed");
         ActivationFailed = Meter.CreateCounter<long>("orleans-catalog-activation-failed-to-activate");

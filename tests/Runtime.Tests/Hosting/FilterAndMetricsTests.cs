@@ -26,20 +26,23 @@ public sealed class FilterAndMetricsTests
     [Fact]
     public async Task Snapshot_and_meter_report_calls_latency_activations_and_storage()
     {
+        var (cluster, _) = await Clusters.StartAsync();
+        await using var __ = cluster;
+
+        // The meter name is shared by every runtime in the process (other tests run in parallel): listen to ours only.
         var measurements = new ConcurrentBag<string>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "TradingBot.Runtime")
+            if (instrument.Meter.Name == "TradingBot.Runtime" && ReferenceEquals(instrument.Meter.Scope, cluster.Runtime.Metrics))
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
         listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => measurements.Add(instrument.Name));
         listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => measurements.Add(instrument.Name));
+        listener.SetMeasurementEventCallback<int>((instrument, _, _, _) => measurements.Add(instrument.Name));
         listener.Start();
-        var (cluster, _) = await Clusters.StartAsync();
-        await using var __ = cluster;
 
         for (var i = 0; i < 10; i++)
         {
@@ -60,6 +63,8 @@ public sealed class FilterAndMetricsTests
         increment.CallsHistory.Should().HaveCount(100).And.Subject.Sum().Should().Be(10);
         snapshot.TotalActivations.Should().Be(2);
         measurements.Should().Contain("orleans-app-requests-latency").And.Contain("orleans-catalog-activation-created");
+        listener.RecordObservableInstruments();
+        measurements.Should().Contain("orleans-catalog-activations");
     }
 
     [Fact]
