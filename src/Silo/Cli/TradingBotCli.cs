@@ -22,6 +22,7 @@ internal static class TradingBotCli
         yield return IctVerb.Create();
         yield return SimulatorVerb.Create();
         yield return HashPasswordVerb.Create();
+        yield return CheckVerb.Create();
         yield return BacktestVerb.Create();
         yield return LookaheadVerb.Create();
     }
