@@ -159,7 +159,8 @@ export async function connectLive(handlers) {
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   for (const name of ['positions', 'account', 'status', 'changed']) {
-    if (handlers[name]) connection.on(name, handlers[name]);
+    // Every page hears every topic; one it does not render gets a no-op, not a 'no client method' warning.
+    connection.on(name, handlers[name] ?? (() => {}));
   }
   connection.onreconnecting(() => setState('reconnecting', 'warn'));
   connection.onreconnected(async () => { setState('live', 'ok'); await handlers.resync?.(); });
