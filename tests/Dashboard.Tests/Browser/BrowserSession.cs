@@ -1,9 +1,8 @@
 using Microsoft.Playwright;
-using TradingBot.Dashboard.Tests.Hosting;
 
 namespace TradingBot.Dashboard.Tests.Browser;
 
-/// <summary>Playwright on Debian's Chromium against a <see cref="DashboardTestHost"/>.</summary>
+/// <summary>Playwright on Debian's Chromium against a dashboard test host or the paper-mode silo (shared by both browser test projects).</summary>
 internal sealed class BrowserSession : IAsyncDisposable
 {
     public static readonly string ScreenshotDirectory = System.IO.Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
@@ -34,17 +33,17 @@ internal sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
-    /// <summary>A page in a fresh context; console errors and CSP violations are collected in <paramref name="problems"/>.</summary>
-    public async Task<IPage> NewPageAsync(DashboardTestHost host, int width, int height, List<string> problems)
+    /// <summary>A page in a fresh context; console errors, page errors and CSP violations are collected in <paramref name="problems"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height, List<string> problems)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = host.BaseAddress.ToString().TrimEnd('/'),
+            BaseURL = baseAddress.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = 1,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(15_000);
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
@@ -65,7 +64,7 @@ internal sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
-    public static async Task LogInAsync(IPage page, string password = DashboardTestHost.Password)
+    public static async Task LogInAsync(IPage page, string password)
     {
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/login**");
@@ -80,7 +79,7 @@ internal sealed class BrowserSession : IAsyncDisposable
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // else the sticky header lands mid-picture
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
     }
 

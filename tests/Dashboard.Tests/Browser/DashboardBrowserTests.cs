@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await using var host = await DashboardTestHost.StartAsync();
         await using var browser = await BrowserSession.LaunchAsync();
         var problems = new List<string>();
-        var page = await browser.NewPageAsync(host, DesktopWidth, DesktopHeight, problems);
+        var page = await browser.NewPageAsync(host.BaseAddress, DesktopWidth, DesktopHeight, problems);
 
         await page.GotoAsync("/");
         await page.WaitForURLAsync("**/login**");
@@ -111,8 +111,8 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await using var host = await DashboardTestHost.StartAsync();
         await using var browser = await BrowserSession.LaunchAsync();
         var problems = new List<string>();
-        var page = await browser.NewPageAsync(host, DesktopWidth, DesktopHeight, problems);
-        await BrowserSession.LogInAsync(page);
+        var page = await browser.NewPageAsync(host.BaseAddress, DesktopWidth, DesktopHeight, problems);
+        await BrowserSession.LogInAsync(page, DashboardTestHost.Password);
         await Assertions.Expect(page.GetByTestId("live-indicator")).ToHaveTextAsync("live");
         host.Trading.Upsert(FakeTradingSource.SamplePosition(pnl: 1m));
         host.Notifier.PositionsChanged(host.Trading.Positions);
@@ -165,11 +165,11 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         host.Trading.Upsert(FakeTradingSource.SamplePosition("ETHUSDT", -4.5m) with { Side = Ports.Trading.PositionSide.Short, EntryPrice = 3_412.5m, MarkPrice = 3_415.6m, Quantity = 2m });
         await using var browser = await BrowserSession.LaunchAsync();
         var problems = new List<string>();
-        var phone = await browser.NewPageAsync(host, PhoneWidth, PhoneHeight, problems);
+        var phone = await browser.NewPageAsync(host.BaseAddress, PhoneWidth, PhoneHeight, problems);
 
         await phone.GotoAsync("/login");
         await BrowserSession.ScreenshotAsync(phone, "login-phone");
-        await BrowserSession.LogInAsync(phone);
+        await BrowserSession.LogInAsync(phone, DashboardTestHost.Password);
         foreach (var (path, name) in new[] { ("/", "trading"), ("/controls", "controls"), ("/cluster", "cluster"), ("/audit", "audit") })
         {
             await phone.GotoAsync(path);
@@ -193,7 +193,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
     {
         await using var host = await DashboardTestHost.StartAsync(new Dictionary<string, string?> { ["Dashboard:PasswordHash"] = "", ["Silo:Mode"] = "mainnet" });
         await using var browser = await BrowserSession.LaunchAsync();
-        var page = await browser.NewPageAsync(host, DesktopWidth, DesktopHeight, []);
+        var page = await browser.NewPageAsync(host.BaseAddress, DesktopWidth, DesktopHeight, []);
 
         await page.GotoAsync("/controls");
 
@@ -207,7 +207,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await using var host = await DashboardTestHost.StartAsync();
         await using var browser = await BrowserSession.LaunchAsync();
         var problems = new List<string>();
-        var page = await browser.NewPageAsync(host, DesktopWidth, DesktopHeight, problems);
+        var page = await browser.NewPageAsync(host.BaseAddress, DesktopWidth, DesktopHeight, problems);
 
         await page.GotoAsync("/login?ReturnUrl=%2F%5Cexample.invalid%2Fphish");
         await page.GetByTestId("login-password").FillAsync(DashboardTestHost.Password);
