@@ -17,7 +17,7 @@ namespace TradingBot.Dashboard;
 public static class DashboardEndpointExtensions
 {
     /// <summary>
-    /// Security headers, public static assets (<c>/css</c>, <c>/js</c>, <c>/lib</c>), cookie authentication
+    /// Security headers, a message in every refusal (<see cref="ErrorBodyMiddleware"/>), public static assets (<c>/css</c>, <c>/js</c>, <c>/lib</c>), cookie authentication
     /// with a fallback policy that requires a session everywhere else, the pages, <c>/auth/*</c>,
     /// <c>/api/*</c> and the SignalR hub <c>/hubs/dashboard</c>. <c>/api/health</c> is mapped by the host
     /// (<c>MapHealth</c>) and stays public. Call after <c>AddTradingDashboard</c>, before <c>Run</c>.
@@ -27,6 +27,7 @@ public static class DashboardEndpointExtensions
         ArgumentNullException.ThrowIfNull(app);
         RequirePorts(app.Services);
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<ErrorBodyMiddleware>();
 
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".mjs"] = "text/javascript";

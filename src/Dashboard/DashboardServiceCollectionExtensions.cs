@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,6 +72,9 @@ public static class DashboardServiceCollectionExtensions
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
 
+        // Binding failures (malformed JSON, wrong content type, oversized body) throw instead of answering an empty 400,
+        // so ErrorBodyMiddleware can tell the caller what was wrong.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSignalR().AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);

@@ -89,7 +89,7 @@ public sealed class BinanceFuturesClient : IExchange, IAsyncDisposable
     public async Task<DateTimeOffset> GetServerTimeAsync(CancellationToken cancellationToken = default)
     {
         var reply = await _rest.SendAsync(Endpoints.ServerTime, [], cancellationToken).ConfigureAwait(false);
-        return Parse(reply, r => r.Time("serverTime"));
+        return Parse(reply, RestParsers.ServerTime);
     }
 
     /// <inheritdoc />

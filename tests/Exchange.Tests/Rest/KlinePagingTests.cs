@@ -29,7 +29,7 @@ public sealed class KlinePagingTests
                 }
 
                 var close = i == total - 1 && lastOpen ? DateTimeOffset.UtcNow.AddSeconds(30).ToUnixTimeMilliseconds() : open + 59_999;
-                sb.Append(n++ == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"[{open},\"{i}\",\"{i + 1}\",\"{i - 1}\",\"{i}.5\",\"1\",{close},\"1\",1,\"0\",\"0\",\"0\"]");
+                sb.Append(n++ == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"[{open},\"{i}.25\",\"{i + 1}\",\"{i}.1\",\"{i}.5\",\"1\",{close},\"1\",1,\"0\",\"0\",\"0\"]");
             }
 
             return FakeReply.Json(sb.Append(']').ToString());

@@ -5,7 +5,9 @@ namespace TradingBot.Exchange.Binance.Json;
 
 /// <summary>
 /// Binance sends numbers as JSON numbers or strings (and sometimes "" or null for "not set"); fields come and go.
-/// These readers accept both forms, ignore unknown fields and refuse non-finite values.
+/// These readers accept both forms, ignore unknown fields and refuse non-finite values. The <c>Required*</c>
+/// readers and range guards are for fields whose absence or sign would otherwise turn into a silently wrong value
+/// (a missing fill quantity read as 0, a negative price, an event time of 1970).
 /// </summary>
 internal static class LenientJson
 {
@@ -59,6 +61,79 @@ internal static class LenientJson
                 throw new JsonParseException($"'{name}' is not a number: {Truncate(s)}");
             default:
                 throw new JsonParseException($"'{name}' has JSON type {v.ValueKind}, expected a number.");
+        }
+    }
+
+    /// <summary>A number that must be present (not missing, null, "" or "None").</summary>
+    public static decimal RequiredDec(this JsonElement obj, string name) => obj.DecOrNull(name) ?? throw Missing(name);
+
+    /// <summary>An integer that must be present.</summary>
+    public static long RequiredLong(this JsonElement obj, string name) => obj.LongOrNull(name) ?? throw Missing(name);
+
+    /// <summary>An exchange id (order, algo, trade): present and positive.</summary>
+    public static long RequiredId(this JsonElement obj, string name)
+    {
+        var id = obj.RequiredLong(name);
+        return id > 0 ? id : throw new JsonParseException($"'{name}' is not a positive id: {id}.");
+    }
+
+    /// <summary>A timestamp in Unix milliseconds that must be present and after 1970.</summary>
+    public static DateTimeOffset RequiredTime(this JsonElement obj, string name)
+    {
+        var ms = obj.RequiredLong(name);
+        return ms > 0 ? FromMs(ms) : throw new JsonParseException($"'{name}' is not a positive timestamp: {ms}.");
+    }
+
+    /// <summary>Refuses a negative quantity, price or margin.</summary>
+    public static decimal NotNegative(this decimal value, string name) =>
+        value >= 0 ? value : throw new JsonParseException($"'{name}' is negative: {value}.");
+
+    /// <summary>Refuses a zero or negative price, tick or step.</summary>
+    public static decimal Positive(this decimal value, string name) =>
+        value > 0 ? value : throw new JsonParseException($"'{name}' must be positive: {value}.");
+
+    /// <summary>A reply that must be a JSON object with no repeated property names (see <see cref="RequireUniqueProperties"/>).</summary>
+    public static void RequireObject(JsonElement element, string what)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonParseException($"{what} is {element.ValueKind}, expected an object.");
+        }
+
+        RequireUniqueProperties(element);
+    }
+
+    /// <summary>
+    /// Refuses an object (at any depth) that repeats a property name: {"q":"1","q":"-1"} has no single meaning and
+    /// System.Text.Json would silently pick one of them.
+    /// </summary>
+    public static void RequireUniqueProperties(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                HashSet<string>? seen = null;
+                foreach (var property in element.EnumerateObject())
+                {
+                    seen ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!seen.Add(property.Name))
+                    {
+                        throw new JsonParseException($"Property '{Truncate(property.Name)}' appears twice.");
+                    }
+
+                    RequireUniqueProperties(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    RequireUniqueProperties(item);
+                }
+
+                break;
+            default:
+                break;
         }
     }
 
@@ -157,13 +232,16 @@ internal static class LenientJson
 
     public static DateTimeOffset FromMs(long ms)
     {
-        if (ms < -62135596800000L || ms > 253402300799999L)
+        // Exchange times are never before 1970: a negative value is damage, not a date.
+        if (ms < 0 || ms > 253402300799999L)
         {
             throw new JsonParseException($"Timestamp {ms} is out of range.");
         }
 
         return DateTimeOffset.FromUnixTimeMilliseconds(ms);
     }
+
+    private static JsonParseException Missing(string name) => new($"'{name}' is missing.");
 
     private static bool IsNonFinite(string s) =>
         s.Contains("nan", StringComparison.OrdinalIgnoreCase) || s.Contains("inf", StringComparison.OrdinalIgnoreCase)

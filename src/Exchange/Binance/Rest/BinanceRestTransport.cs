@@ -46,7 +46,7 @@ internal sealed class BinanceRestTransport
             var sent = _clock.LocalNow;
             var reply = await SendOnceAsync(Endpoints.ServerTime, [], null, cancellationToken).ConfigureAwait(false);
             var received = _clock.LocalNow;
-            _clock.Record(sent, received, reply.Time("serverTime"));
+            _clock.Record(sent, received, ReadServerTime(reply));
             _logger.LogDebug("Server clock offset {Offset}", _clock.Offset);
         }
         finally
@@ -222,6 +222,19 @@ internal sealed class BinanceRestTransport
         catch (JsonException ex)
         {
             throw new ExchangeProtocolException($"{endpoint.Path}: reply is not JSON: {Truncate(body)}", ex);
+        }
+    }
+
+    private static DateTimeOffset ReadServerTime(JsonElement reply)
+    {
+        try
+        {
+            return RestParsers.ServerTime(reply);
+        }
+        catch (FormatException ex)
+        {
+            // A missing or zero serverTime would set a clock offset of decades and fail every signed request.
+            throw new ExchangeProtocolException($"{Endpoints.ServerTime.Path}: {ex.Message}", ex);
         }
     }
 

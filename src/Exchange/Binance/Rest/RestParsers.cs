@@ -9,24 +9,40 @@ internal static class RestParsers
 {
     public static IReadOnlyList<InstrumentRules> ExchangeInfo(JsonElement root)
     {
+        LenientJson.RequireObject(root, "exchangeInfo");
         var list = new List<InstrumentRules>();
         if (!root.TryProp("symbols", out var symbols))
         {
             throw new JsonParseException("exchangeInfo has no 'symbols'.");
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in symbols.EnumerateArray())
         {
-            list.Add(Instrument(s));
+            var rules = Instrument(s);
+
+            // The client indexes the rules by symbol: two rows for one symbol would leave it guessing which to trade by.
+            if (!seen.Add(rules.Symbol))
+            {
+                throw new JsonParseException($"exchangeInfo lists {rules.Symbol} twice.");
+            }
+
+            list.Add(rules);
         }
 
         return list;
     }
 
+    /// <summary>
+    /// One exchangeInfo symbol. PRICE_FILTER and LOT_SIZE are mandatory (Binance always sends them; without a tick
+    /// and a step no order can be rounded), ticks and steps must be positive and bounds not negative.
+    /// </summary>
     public static InstrumentRules Instrument(JsonElement s)
     {
-        var price = new PriceFilter(0, 0, 0);
-        var lot = new LotSizeFilter(0, 0, 0);
+        LenientJson.RequireObject(s, "exchangeInfo symbol");
+        var symbol = s.RequiredStr("symbol");
+        PriceFilter? price = null;
+        LotSizeFilter? lot = null;
         LotSizeFilter? marketLot = null;
         PercentPriceFilter? percent = null;
         decimal minNotional = 0;
@@ -38,22 +54,27 @@ internal static class RestParsers
                 switch (f.Str("filterType"))
                 {
                     case "PRICE_FILTER":
-                        price = new PriceFilter(f.Dec("minPrice"), f.Dec("maxPrice"), f.Dec("tickSize"));
+                        price = Price(f);
                         break;
                     case "LOT_SIZE":
-                        lot = new LotSizeFilter(f.Dec("minQty"), f.Dec("maxQty"), f.Dec("stepSize"));
+                        lot = Lot(f, "LOT_SIZE");
                         break;
                     case "MARKET_LOT_SIZE":
-                        marketLot = new LotSizeFilter(f.Dec("minQty"), f.Dec("maxQty"), f.Dec("stepSize"));
+                        marketLot = Lot(f, "MARKET_LOT_SIZE");
                         break;
                     case "MIN_NOTIONAL":
-                        minNotional = f.DecOrNull("notional") ?? f.Dec("minNotional");
+                        minNotional = (f.DecOrNull("notional") ?? f.Dec("minNotional")).NotNegative("MIN_NOTIONAL.notional");
                         break;
                     case "PERCENT_PRICE":
-                        percent = new PercentPriceFilter(f.Dec("multiplierUp"), f.Dec("multiplierDown"), f.Int("multiplierDecimal"));
+                        var decimals = f.Int("multiplierDecimal");
+                        percent = new PercentPriceFilter(
+                            f.RequiredDec("multiplierUp").Positive("multiplierUp"),
+                            f.RequiredDec("multiplierDown").Positive("multiplierDown"),
+                            decimals >= 0 ? decimals : throw new JsonParseException($"'multiplierDecimal' is negative: {decimals}."));
                         break;
                     case "MAX_NUM_ORDERS":
-                        maxOrders = f.Int("limit");
+                        var limit = f.Int("limit");
+                        maxOrders = limit > 0 ? limit : throw new JsonParseException($"MAX_NUM_ORDERS 'limit' must be positive: {limit}.");
                         break;
                     default:
                         break;
@@ -62,21 +83,21 @@ internal static class RestParsers
         }
 
         return new InstrumentRules(
-            s.RequiredStr("symbol"),
+            symbol,
             s.Str("status"),
             s.Str("contractType"),
             s.Str("baseAsset"),
             s.Str("quoteAsset"),
             s.Str("marginAsset"),
-            s.Int("pricePrecision"),
-            s.Int("quantityPrecision"),
-            price,
-            lot,
+            Precision(s, "pricePrecision"),
+            Precision(s, "quantityPrecision"),
+            price ?? throw new JsonParseException($"{symbol} has no PRICE_FILTER."),
+            lot ?? throw new JsonParseException($"{symbol} has no LOT_SIZE."),
             marketLot,
             minNotional,
             percent,
             maxOrders,
-            s.Dec("triggerProtect"));
+            s.Dec("triggerProtect").NotNegative("triggerProtect"));
     }
 
     /// <summary>One kline row: [openTime, o, h, l, c, v, closeTime, quoteVolume, trades, takerBase, takerQuote, ignore].</summary>
@@ -87,13 +108,15 @@ internal static class RestParsers
             throw new JsonParseException("Kline row is not an array of at least 11 items.");
         }
 
-        decimal D(int i) => LenientJson.ToDecimal(row[i], $"kline[{i}]") ?? 0m;
-        long L(int i) => LenientJson.ToLong(row[i], $"kline[{i}]") ?? 0L;
+        decimal D(int i) => LenientJson.ToDecimal(row[i], $"kline[{i}]") ?? throw new JsonParseException($"kline[{i}] is missing.");
+        decimal Optional(int i) => (LenientJson.ToDecimal(row[i], $"kline[{i}]") ?? 0m).NotNegative($"kline[{i}]");
+        long L(int i) => LenientJson.ToLong(row[i], $"kline[{i}]") ?? throw new JsonParseException($"kline[{i}] is missing.");
+        var open = LenientJson.FromMs(L(0));
         var close = LenientJson.FromMs(L(6));
-        return new Kline(
+        return CheckCandle(new Kline(
             symbol,
             interval,
-            LenientJson.FromMs(L(0)),
+            open,
             close,
             D(1),
             D(2),
@@ -101,84 +124,136 @@ internal static class RestParsers
             D(4),
             D(5),
             D(7),
-            L(8),
-            D(9),
-            D(10),
-            close < serverNow);
+            LenientJson.ToLong(row[8], "kline[8]") ?? 0L,
+            Optional(9),
+            Optional(10),
+            close < serverNow));
     }
 
-    public static MarkPrice MarkPrice(JsonElement o) => new(
-        o.RequiredStr("symbol"),
-        o.Dec("markPrice"),
-        o.Dec("indexPrice"),
-        o.Dec("estimatedSettlePrice"),
-        o.Dec("lastFundingRate"),
-        o.Time("nextFundingTime"),
-        o.Time("time"));
+    /// <summary>Refuses a candle no exchange can print: non-positive prices, high below low, negative volume, close not after open.</summary>
+    public static Kline CheckCandle(Kline k)
+    {
+        k.Open.Positive("open");
+        k.High.Positive("high");
+        k.Low.Positive("low");
+        k.Close.Positive("close");
+        if (k.High < k.Low)
+        {
+            throw new JsonParseException($"Candle high {k.High} is below its low {k.Low}.");
+        }
 
-    public static OrderSnapshot Order(JsonElement o) => new(
-        o.Long("orderId"),
-        o.Str("clientOrderId"),
-        o.RequiredStr("symbol"),
-        BinanceEnums.ParseSide(o.StrOrNull("side")),
-        BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
-        BinanceEnums.ParseOrderType(o.StrOrNull("type")),
-        BinanceEnums.ParseOrderStatus(o.StrOrNull("status")),
-        o.Dec("price"),
-        o.DecOrNull("avgPrice"),
-        o.Dec("origQty"),
-        o.Dec("executedQty"),
-        o.Bool("reduceOnly"),
-        o.Bool("closePosition"),
-        o.Time("updateTime"));
+        k.Volume.NotNegative("volume");
+        k.QuoteVolume.NotNegative("quote volume");
+        k.TakerBuyBaseVolume.NotNegative("taker buy base volume");
+        k.TakerBuyQuoteVolume.NotNegative("taker buy quote volume");
+        if (k.TradeCount < 0)
+        {
+            throw new JsonParseException($"Candle trade count is negative: {k.TradeCount}.");
+        }
 
-    public static AlgoOrderSnapshot AlgoOrder(JsonElement o) => new(
-        o.Long("algoId"),
-        o.Str("clientAlgoId"),
-        o.RequiredStr("symbol"),
-        BinanceEnums.ParseSide(o.StrOrNull("side")),
-        BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
-        BinanceEnums.ParseOrderType(o.StrOrNull("orderType") ?? o.StrOrNull("type")),
-        BinanceEnums.ParseAlgoStatus(o.StrOrNull("algoStatus")),
-        o.Dec("quantity"),
-        o.Dec("triggerPrice"),
-        BinanceEnums.ParseWorkingType(o.StrOrNull("workingType")),
-        o.Bool("closePosition"),
-        o.Bool("reduceOnly"),
-        o.Bool("priceProtect"),
-        o.LongOrNull("actualOrderId"),
-        o.DecOrNull("actualPrice"),
-        o.DecOrNull("actualQty"),
-        o.Time("createTime"),
-        o.Time("updateTime"),
-        o.TimeOrNull("triggerTime"));
+        return k.CloseTime > k.OpenTime ? k : throw new JsonParseException($"Candle closes ({k.CloseTime:O}) before it opens ({k.OpenTime:O}).");
+    }
 
-    public static Position Position(JsonElement o) => new(
-        o.RequiredStr("symbol"),
-        BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
-        o.Dec("positionAmt"),
-        o.Dec("entryPrice"),
-        o.Dec("breakEvenPrice"),
-        o.Dec("markPrice"),
-        o.Dec("unRealizedProfit"),
-        o.Dec("liquidationPrice"),
-        o.Dec("notional"),
-        o.Dec("isolatedMargin"),
-        o.Dec("initialMargin"),
-        o.Dec("maintMargin"),
-        o.Time("updateTime"));
+    public static DateTimeOffset ServerTime(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "time");
+        return o.RequiredTime("serverTime");
+    }
 
-    public static AssetBalance Balance(JsonElement o) => new(
-        o.RequiredStr("asset"),
-        o.DecOrNull("balance") ?? o.Dec("walletBalance"),
-        o.Dec("crossWalletBalance"),
-        o.DecOrNull("crossUnPnl") ?? o.Dec("unrealizedProfit"),
-        o.Dec("availableBalance"),
-        o.Dec("maxWithdrawAmount"),
-        o.Time("updateTime"));
+    public static MarkPrice MarkPrice(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "premiumIndex");
+        return new(
+            o.RequiredStr("symbol"),
+            o.RequiredDec("markPrice").Positive("markPrice"),
+            o.Dec("indexPrice").NotNegative("indexPrice"),
+            o.Dec("estimatedSettlePrice").NotNegative("estimatedSettlePrice"),
+            o.Dec("lastFundingRate"),
+            o.Time("nextFundingTime"),
+            o.Time("time"));
+    }
+
+    public static OrderSnapshot Order(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "order");
+        return new(
+            o.RequiredId("orderId"),
+            o.Str("clientOrderId"),
+            o.RequiredStr("symbol"),
+            BinanceEnums.ParseSide(o.StrOrNull("side")),
+            BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
+            BinanceEnums.ParseOrderType(o.StrOrNull("type")),
+            BinanceEnums.ParseOrderStatus(o.RequiredStr("status")),
+            o.Dec("price").NotNegative("price"),
+            o.DecOrNull("avgPrice")?.NotNegative("avgPrice"),
+            o.Dec("origQty").NotNegative("origQty"),
+            o.Dec("executedQty").NotNegative("executedQty"),
+            o.Bool("reduceOnly"),
+            o.Bool("closePosition"),
+            o.RequiredTime("updateTime"));
+    }
+
+    public static AlgoOrderSnapshot AlgoOrder(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "algo order");
+        var child = o.LongOrNull("actualOrderId");
+        return new(
+            o.RequiredId("algoId"),
+            o.RequiredStr("clientAlgoId"),
+            o.RequiredStr("symbol"),
+            BinanceEnums.ParseSide(o.StrOrNull("side")),
+            BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
+            BinanceEnums.ParseOrderType(o.StrOrNull("orderType") ?? o.StrOrNull("type")),
+            BinanceEnums.ParseAlgoStatus(o.RequiredStr("algoStatus")),
+            o.Dec("quantity").NotNegative("quantity"),
+            o.Dec("triggerPrice").NotNegative("triggerPrice"),
+            BinanceEnums.ParseWorkingType(o.StrOrNull("workingType")),
+            o.Bool("closePosition"),
+            o.Bool("reduceOnly"),
+            o.Bool("priceProtect"),
+            child is null or > 0 ? child : throw new JsonParseException($"'actualOrderId' is not a positive id: {child}."),
+            o.DecOrNull("actualPrice")?.NotNegative("actualPrice"),
+            o.DecOrNull("actualQty")?.NotNegative("actualQty"),
+            o.RequiredTime("createTime"),
+            o.RequiredTime("updateTime"),
+            o.TimeOrNull("triggerTime"));
+    }
+
+    public static Position Position(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "position");
+        return new(
+            o.RequiredStr("symbol"),
+            BinanceEnums.ParsePositionSide(o.StrOrNull("positionSide")),
+            o.RequiredDec("positionAmt"),
+            o.RequiredDec("entryPrice").NotNegative("entryPrice"),
+            o.Dec("breakEvenPrice").NotNegative("breakEvenPrice"),
+            o.RequiredDec("markPrice").NotNegative("markPrice"),
+            o.Dec("unRealizedProfit"),
+            o.Dec("liquidationPrice").NotNegative("liquidationPrice"),
+            o.Dec("notional"),
+            o.Dec("isolatedMargin").NotNegative("isolatedMargin"),
+            o.Dec("initialMargin").NotNegative("initialMargin"),
+            o.Dec("maintMargin").NotNegative("maintMargin"),
+            o.Time("updateTime"));
+    }
+
+    public static AssetBalance Balance(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "balance");
+        return new(
+            o.RequiredStr("asset"),
+            o.DecOrNull("balance") ?? o.RequiredDec("walletBalance"),
+            o.Dec("crossWalletBalance"),
+            o.DecOrNull("crossUnPnl") ?? o.Dec("unrealizedProfit"),
+            o.RequiredDec("availableBalance"),
+            o.Dec("maxWithdrawAmount"),
+            o.Time("updateTime"));
+    }
 
     public static AccountSnapshot Account(JsonElement o)
     {
+        LenientJson.RequireObject(o, "account");
         var assets = new List<AssetBalance>();
         if (o.TryProp("assets", out var a))
         {
@@ -196,11 +271,11 @@ internal static class RestParsers
                 positions.Add(new AccountPosition(
                     row.RequiredStr("symbol"),
                     BinanceEnums.ParsePositionSide(row.StrOrNull("positionSide")),
-                    row.Dec("positionAmt"),
+                    row.RequiredDec("positionAmt"),
                     row.DecOrNull("unrealizedProfit") ?? row.Dec("unRealizedProfit"),
                     row.Dec("notional"),
-                    row.Dec("initialMargin"),
-                    row.Dec("maintMargin"),
+                    row.Dec("initialMargin").NotNegative("initialMargin"),
+                    row.Dec("maintMargin").NotNegative("maintMargin"),
                     row.Time("updateTime")));
             }
         }
@@ -209,19 +284,36 @@ internal static class RestParsers
             o.Dec("totalWalletBalance"),
             o.Dec("totalUnrealizedProfit"),
             o.Dec("totalMarginBalance"),
-            o.Dec("totalInitialMargin"),
-            o.Dec("totalMaintMargin"),
+            o.Dec("totalInitialMargin").NotNegative("totalInitialMargin"),
+            o.Dec("totalMaintMargin").NotNegative("totalMaintMargin"),
             o.Dec("availableBalance"),
             o.Dec("maxWithdrawAmount"),
             assets,
             positions);
     }
 
-    public static CommissionRate Commission(JsonElement o) =>
-        new(o.RequiredStr("symbol"), o.Dec("makerCommissionRate"), o.Dec("takerCommissionRate"));
+    public static CommissionRate Commission(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "commissionRate");
+        return new(o.RequiredStr("symbol"), Rate(o, "makerCommissionRate"), Rate(o, "takerCommissionRate"));
+    }
 
-    public static LeverageSetting Leverage(JsonElement o) =>
-        new(o.RequiredStr("symbol"), o.Int("leverage"), o.Dec("maxNotionalValue"));
+    public static LeverageSetting Leverage(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "leverage");
+        var leverage = o.RequiredLong("leverage");
+        return new(
+            o.RequiredStr("symbol"),
+            leverage is >= 1 and <= 125 ? (int)leverage : throw new JsonParseException($"'leverage' is outside 1..125: {leverage}."),
+            o.Dec("maxNotionalValue").NotNegative("maxNotionalValue"));
+    }
+
+    /// <summary>The listen key of POST /fapi/v1/listenKey (opaque; only its presence is checked).</summary>
+    public static string ListenKey(JsonElement o)
+    {
+        LenientJson.RequireObject(o, "listenKey");
+        return o.RequiredStr("listenKey");
+    }
 
     public static IReadOnlyList<T> Array<T>(JsonElement root, Func<JsonElement, T> parse)
     {
@@ -237,5 +329,41 @@ internal static class RestParsers
         }
 
         return list;
+    }
+
+    private static PriceFilter Price(JsonElement f)
+    {
+        var min = f.Dec("minPrice").NotNegative("PRICE_FILTER.minPrice");
+        var max = f.Dec("maxPrice").NotNegative("PRICE_FILTER.maxPrice");
+        if (max > 0 && max < min)
+        {
+            throw new JsonParseException($"PRICE_FILTER maxPrice {max} is below minPrice {min}.");
+        }
+
+        return new PriceFilter(min, max, f.RequiredDec("tickSize").Positive("PRICE_FILTER.tickSize"));
+    }
+
+    private static LotSizeFilter Lot(JsonElement f, string filter)
+    {
+        var min = f.Dec("minQty").NotNegative(filter + ".minQty");
+        var max = f.RequiredDec("maxQty");
+        if (max < min)
+        {
+            throw new JsonParseException($"{filter} maxQty {max} is below minQty {min}.");
+        }
+
+        return new LotSizeFilter(min, max, f.RequiredDec("stepSize").Positive(filter + ".stepSize"));
+    }
+
+    private static int Precision(JsonElement s, string name)
+    {
+        var value = s.Int(name);
+        return value is >= 0 and <= 28 ? value : throw new JsonParseException($"'{name}' is outside 0..28: {value}.");
+    }
+
+    private static decimal Rate(JsonElement o, string name)
+    {
+        var rate = o.RequiredDec(name);
+        return rate is > -1m and < 1m ? rate : throw new JsonParseException($"'{name}' is not a fraction: {rate}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TradingBot.Exchange.Binance.Json;
+using TradingBot.Exchange.Binance.Rest;
 using TradingBot.Exchange.Model;
 using TradingBot.Exchange.Model.Events;
 
@@ -8,10 +9,12 @@ namespace TradingBot.Exchange.Binance.Streams;
 /// <summary>
 /// Parses market and user stream frames, raw or in the combined wrapper {"stream","data"}.
 /// Never throws: every failure is reported as a <see cref="StreamFrame"/> kind so the caller can count it.
+/// A frame whose required fields are missing, whose quantities or prices are negative, or which repeats a property
+/// name is Malformed: passing it on with a default (0, 1970, Unknown) would be a silently wrong event.
 /// </summary>
 internal static class StreamMessageParser
 {
-    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 32 };
+    private static readonly JsonDocumentOptions s_options = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     public static StreamFrame Parse(ReadOnlyMemory<byte> utf8)
     {
@@ -51,7 +54,7 @@ internal static class StreamMessageParser
                 "ACCOUNT_UPDATE" => new StreamFrame(StreamFrameKind.Event, AccountUpdate(root), type),
                 "TRADE_LITE" => new StreamFrame(StreamFrameKind.Event, TradeLite(root), type),
                 "ACCOUNT_CONFIG_UPDATE" => new StreamFrame(StreamFrameKind.Event, AccountConfig(root), type),
-                "listenKeyExpired" => new StreamFrame(StreamFrameKind.Event, new ListenKeyExpired(root.Time("E"), root.Str("listenKey")), type),
+                "listenKeyExpired" => new StreamFrame(StreamFrameKind.Event, new ListenKeyExpired(root.RequiredTime("E"), root.Str("listenKey")), type),
                 null => new StreamFrame(StreamFrameKind.UnknownEvent, Detail: "no 'e' field"),
                 _ => new StreamFrame(StreamFrameKind.UnknownEvent, Detail: type),
             };
@@ -83,21 +86,21 @@ internal static class StreamMessageParser
             return new StreamFrame(StreamFrameKind.UnknownEvent, Detail: $"kline interval '{k.StrOrNull("i")}'");
         }
 
-        var kline = new Kline(
+        var kline = RestParsers.CheckCandle(new Kline(
             (k.StrOrNull("s") ?? e.RequiredStr("s")).ToUpperInvariant(),
             interval,
-            k.Time("t"),
-            k.Time("T"),
-            k.Dec("o"),
-            k.Dec("h"),
-            k.Dec("l"),
-            k.Dec("c"),
-            k.Dec("v"),
-            k.Dec("q"),
+            k.RequiredTime("t"),
+            k.RequiredTime("T"),
+            k.RequiredDec("o"),
+            k.RequiredDec("h"),
+            k.RequiredDec("l"),
+            k.RequiredDec("c"),
+            k.RequiredDec("v"),
+            k.RequiredDec("q"),
             k.Long("n"),
             k.Dec("V"),
             k.Dec("Q"),
-            k.Bool("x"));
+            k.Bool("x")));
         return kline.IsClosed
             ? new StreamFrame(StreamFrameKind.Event, new KlineClosed(kline, IsBackfill: false), "kline")
             : new StreamFrame(StreamFrameKind.OpenKline, Detail: "kline");
@@ -105,35 +108,42 @@ internal static class StreamMessageParser
 
     private static MarkPriceUpdated MarkPrice(JsonElement e) => new(new MarkPrice(
         e.RequiredStr("s"),
-        e.Dec("p"),
-        e.Dec("i"),
-        e.Dec("P"),
+        e.RequiredDec("p").Positive("p"),
+        e.Dec("i").NotNegative("i"),
+        e.Dec("P").NotNegative("P"),
         e.Dec("r"),
-        e.Time("T"),
-        e.Time("E")));
+        e.RequiredTime("T"),
+        e.RequiredTime("E")));
 
     private static OrderUpdated OrderUpdate(JsonElement e)
     {
         var o = e.TryProp("o", out var inner) ? inner : throw new JsonParseException("ORDER_TRADE_UPDATE without 'o'.");
+        var last = o.RequiredDec("l").NotNegative("l");
+        var cumulative = o.RequiredDec("z").NotNegative("z");
+        if (last > cumulative)
+        {
+            throw new JsonParseException($"ORDER_TRADE_UPDATE last fill {last} exceeds cumulative fill {cumulative}.");
+        }
+
         return new OrderUpdated(
-            e.Time("E"),
-            e.Time("T"),
+            e.RequiredTime("E"),
+            e.RequiredTime("T"),
             o.RequiredStr("s"),
-            o.Str("c"),
+            o.RequiredStr("c"),
             BinanceEnums.ParseSide(o.StrOrNull("S")),
-            BinanceEnums.ParseOrderType(o.StrOrNull("o")),
+            BinanceEnums.ParseOrderType(o.RequiredStr("o")),
             BinanceEnums.ParseOrderType(o.StrOrNull("ot")),
             o.Str("f"),
-            o.Dec("q"),
-            o.Dec("p"),
-            o.Dec("ap"),
-            o.Dec("sp"),
-            BinanceEnums.ParseExecutionType(o.StrOrNull("x")),
-            BinanceEnums.ParseOrderStatus(o.StrOrNull("X")),
-            o.Long("i"),
-            o.Dec("l"),
-            o.Dec("z"),
-            o.Dec("L"),
+            o.RequiredDec("q").NotNegative("q"),
+            o.Dec("p").NotNegative("p"),
+            o.Dec("ap").NotNegative("ap"),
+            o.Dec("sp").NotNegative("sp"),
+            BinanceEnums.ParseExecutionType(o.RequiredStr("x")),
+            BinanceEnums.ParseOrderStatus(o.RequiredStr("X")),
+            o.RequiredId("i"),
+            last,
+            cumulative,
+            o.RequiredDec("L").NotNegative("L"),
             o.StrOrNull("N"),
             o.Dec("n"),
             o.Time("T"),
@@ -153,23 +163,28 @@ internal static class StreamMessageParser
         var child = o.LongOrNull("ai");
         var act = o.StrOrNull("act");
         return new AlgoOrderUpdated(
-            e.Time("E"),
-            e.Time("T"),
-            o.Str("caid"),
-            o.Long("aid"),
+            e.RequiredTime("E"),
+            e.RequiredTime("T"),
+            o.RequiredStr("caid"),
+            o.RequiredId("aid"),
             o.Str("at"),
             BinanceEnums.ParseOrderType(o.StrOrNull("o")),
             o.RequiredStr("s"),
             BinanceEnums.ParseSide(o.StrOrNull("S")),
             BinanceEnums.ParsePositionSide(o.StrOrNull("ps")),
-            o.Dec("q"),
-            BinanceEnums.ParseAlgoStatus(o.StrOrNull("X")),
-            child is null or 0 ? null : child,
-            o.Dec("ap"),
-            o.Dec("aq"),
+            o.RequiredDec("q").NotNegative("q"),
+            BinanceEnums.ParseAlgoStatus(o.RequiredStr("X")),
+            child switch
+            {
+                null or 0 => null,
+                > 0 => child,
+                _ => throw new JsonParseException($"'ai' is not a positive order id: {child}."),
+            },
+            o.Dec("ap").NotNegative("ap"),
+            o.Dec("aq").NotNegative("aq"),
             string.IsNullOrEmpty(act) || act == "0" ? null : act,
-            o.Dec("tp"),
-            o.Dec("p"),
+            o.RequiredDec("tp").NotNegative("tp"),
+            o.Dec("p").NotNegative("p"),
             BinanceEnums.ParseWorkingType(o.StrOrNull("wt")),
             o.Bool("cp"),
             o.Bool("pP"),
@@ -186,7 +201,7 @@ internal static class StreamMessageParser
         {
             foreach (var row in b.EnumerateArray())
             {
-                balances.Add(new BalanceChange(row.RequiredStr("a"), row.Dec("wb"), row.Dec("cw"), row.Dec("bc")));
+                balances.Add(new BalanceChange(row.RequiredStr("a"), row.RequiredDec("wb"), row.RequiredDec("cw"), row.Dec("bc")));
             }
         }
 
@@ -197,30 +212,30 @@ internal static class StreamMessageParser
             {
                 positions.Add(new PositionChange(
                     row.RequiredStr("s"),
-                    row.Dec("pa"),
-                    row.Dec("ep"),
-                    row.Dec("bep"),
+                    row.RequiredDec("pa"),
+                    row.RequiredDec("ep").NotNegative("ep"),
+                    row.Dec("bep").NotNegative("bep"),
                     row.Dec("cr"),
                     row.Dec("up"),
                     row.Str("mt"),
-                    row.Dec("iw"),
+                    row.Dec("iw").NotNegative("iw"),
                     BinanceEnums.ParsePositionSide(row.StrOrNull("ps"))));
             }
         }
 
-        return new AccountUpdated(e.Time("E"), e.Time("T"), a.Str("m"), balances, positions, a.StrOrNull("S"));
+        return new AccountUpdated(e.RequiredTime("E"), e.RequiredTime("T"), a.RequiredStr("m"), balances, positions, a.StrOrNull("S"));
     }
 
     private static TradeLite TradeLite(JsonElement e) => new(
-        e.Time("E"),
-        e.Time("T"),
+        e.RequiredTime("E"),
+        e.RequiredTime("T"),
         e.RequiredStr("s"),
-        e.Str("c"),
-        e.Long("i"),
+        e.RequiredStr("c"),
+        e.RequiredId("i"),
         BinanceEnums.ParseSide(e.StrOrNull("S")),
-        e.Dec("l"),
-        e.Dec("L"),
-        e.Long("t"),
+        e.RequiredDec("l").NotNegative("l"),
+        e.RequiredDec("L").NotNegative("L"),
+        e.RequiredId("t"),
         e.Bool("m"));
 
     private static AccountConfigUpdated AccountConfig(JsonElement e)
@@ -230,8 +245,9 @@ internal static class StreamMessageParser
         bool? multi = null;
         if (e.TryProp("ac", out var ac))
         {
-            symbol = ac.StrOrNull("s");
-            leverage = ac.Int("l");
+            symbol = ac.RequiredStr("s");
+            var l = ac.RequiredLong("l");
+            leverage = l is >= 1 and <= 125 ? (int)l : throw new JsonParseException($"'ac.l' leverage is outside 1..125: {l}.");
         }
 
         if (e.TryProp("ai", out var ai))
@@ -239,6 +255,6 @@ internal static class StreamMessageParser
             multi = ai.Bool("j");
         }
 
-        return new AccountConfigUpdated(e.Time("E"), symbol, leverage, multi);
+        return new AccountConfigUpdated(e.RequiredTime("E"), symbol, leverage, multi);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using TradingBot.Exchange.Binance.Json;
 using TradingBot.Exchange.Binance.Rest;
 using TradingBot.Exchange.Model.Events;
 using TradingBot.Exchange.Port;
@@ -109,7 +108,7 @@ internal sealed class UserStream : IAsyncDisposable
         if (key is null)
         {
             var reply = await _rest.SendAsync(Endpoints.ListenKeyCreate, [], cancellationToken).ConfigureAwait(false);
-            key = reply.RequiredStr("listenKey");
+            key = ParseListenKey(reply);
             lock (_gate)
             {
                 _listenKey = key;
@@ -119,6 +118,19 @@ internal sealed class UserStream : IAsyncDisposable
         return _options.UserStreamMode == UserStreamConnectMode.Path
             ? StreamUris.UserPath(_options.Environment, key)
             : StreamUris.UserSubscribe(_options.Environment);
+    }
+
+    private static string ParseListenKey(System.Text.Json.JsonElement reply)
+    {
+        try
+        {
+            return RestParsers.ListenKey(reply);
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+        {
+            // Same contract as every other REST call: a reply we cannot read is a protocol error, not a crash type.
+            throw new ExchangeProtocolException($"listenKey reply: {ex.Message}", ex);
+        }
     }
 
     private async Task OnOpenedAsync(Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
