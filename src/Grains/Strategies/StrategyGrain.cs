@@ -4,6 +4,7 @@ using TradingBot.Contracts;
 using TradingBot.Contracts.Events;
 using TradingBot.Contracts.Grains;
 using TradingBot.Contracts.Market;
+using TradingBot.Contracts.Trading;
 using TradingBot.Grains.Hosting;
 using TradingBot.Runtime;
 using TradingBot.Runtime.Streams;
@@ -13,8 +14,9 @@ namespace TradingBot.Grains.Strategies;
 
 /// <summary>
 /// One strategy (key A, B or C) over every configured symbol: keeps a market view per symbol from
-/// the indicator streams, evaluates the rules at each closed bar, suppresses duplicates and proposes
-/// signals to the RiskGrain. Signals also go out on the signals stream for records and the dashboard.
+/// the indicator streams, evaluates the rules at each closed bar, suppresses duplicates and reports its verdict
+/// on every 1m bar to the symbol's SignalGateGrain, which lets the highest-priority signal of a bar through to the
+/// RiskGrain. Signals also go out on the signals stream for records and the dashboard.
 /// </summary>
 [KeepAlive]
 internal sealed partial class StrategyGrain(
@@ -24,6 +26,7 @@ internal sealed partial class StrategyGrain(
 {
     private readonly Dictionary<string, MarketView> _views = new(StringComparer.Ordinal);
     private readonly SignalArbiter _arbiter = new();
+    private readonly Dictionary<string, TradeSignal> _held = new(StringComparer.Ordinal);
     private IStrategyRule _rule = null!;
     private IAsyncStream<SignalGenerated> _signals = null!;
     private long _barsEvaluated;
@@ -86,15 +89,35 @@ internal sealed partial class StrategyGrain(
         var snapshot = item.Snapshot;
         var view = ViewOf(snapshot.Symbol);
         view.Apply(snapshot);
-        if (!state.State.Enabled)
+        if (state.State.Enabled)
+        {
+            _barsEvaluated++;
+            if (!_held.ContainsKey(snapshot.Symbol)
+                && _rule.Evaluate(view, snapshot, options.CurrentValue.Strategy) is { } candidate
+                && _arbiter.Choose([(_rule, candidate)]) is { } chosen)
+            {
+                // Held until this minute's 1m snapshot, the last one the SymbolGrain publishes for a minute (after
+                // 1h and 15m), so the gate gets one verdict per strategy and bar.
+                _held[snapshot.Symbol] = chosen;
+            }
+        }
+
+        if (snapshot.Timeframe != Timeframe.M1)
         {
             return;
         }
 
-        _barsEvaluated++;
-        if (_rule.Evaluate(view, snapshot, options.CurrentValue.Strategy) is not { } candidate
-            || _arbiter.Choose([(_rule, candidate)]) is not { } signal)
+        _held.Remove(snapshot.Symbol, out var signal);
+        var gate = GrainFactory.GetGrain<ISignalGateGrain>(snapshot.Symbol);
+        if (signal is null)
         {
+            // Silence is a verdict too: the gate decides a bar once every started strategy has reported it. With a
+            // single strategy nobody waits for it.
+            if (options.CurrentValue.Strategies.Length > 1)
+            {
+                await gate.ReportAsync(new StrategyEvaluation(_rule.Name, snapshot.Symbol, snapshot.Candle.CloseTime, null));
+            }
+
             return;
         }
 
@@ -102,7 +125,7 @@ internal sealed partial class StrategyGrain(
 
         // Propose first, persist after: the entry is latency-critical, and a signal re-fired after a crash in
         // between carries the same id, which the OrderGrain recognises and never sends twice.
-        await GrainFactory.GetGrain<IRiskGrain>(AccountKeys.Main).ProposeAsync(signal);
+        await gate.ReportAsync(new StrategyEvaluation(_rule.Name, snapshot.Symbol, snapshot.Candle.CloseTime, signal));
         state.State.UsedEvidence = [.. _arbiter.UsedKeys];
         state.State.SignalsProposed++;
         state.State.LastSignalAt = signal.At;

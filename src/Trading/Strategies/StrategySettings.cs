@@ -20,4 +20,10 @@ public sealed record StrategySettings
 
     /// <summary>Strategy A: how long after the 1h break a 15m zone may have formed before it (0 = only after).</summary>
     public TimeSpan ZoneLeadBeforeBreak { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Which strategy's signal goes on when several fire for one symbol on the same bar, highest first,
+    /// comma-separated (default "A,C,B"); ties go to the higher confidence.
+    /// </summary>
+    public string Priority { get; init; } = StrategyPriority.DefaultOrder;
 }
