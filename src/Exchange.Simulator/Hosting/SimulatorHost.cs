@@ -38,7 +38,7 @@ public static class SimulatorHost
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("TradingBot.Exchange.Simulator");
-        var pipeline = new RestPipeline(venue, new RestApi(venue, options.RateLimits), new RateLimiter(options.RateLimits), logger);
+        var pipeline = new RestPipeline(venue, new RestApi(venue, options.RateLimits, options.KeyPermissions), new RateLimiter(options.RateLimits), logger);
         app.UseWebSockets();
         app.Run(async context =>
         {

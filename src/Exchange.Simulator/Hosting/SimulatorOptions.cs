@@ -59,6 +59,9 @@ public sealed record SimulatorOptions
     /// <summary>Seed of the fault plan's random source.</summary>
     public int FaultSeed { get; init; } = 12345;
 
+    /// <summary>What GET /sapi/v1/account/apiRestrictions reports for every key (default: read + futures, no withdrawals).</summary>
+    public ApiKeyPermissions KeyPermissions { get; init; } = new();
+
     /// <summary>Serve POST /admin/faults on the same loopback port.</summary>
     public bool EnableAdminEndpoint { get; init; } = true;
 }

@@ -14,4 +14,5 @@ public enum AlertKind
     SystemError,
     WebSocketDisconnected,
     WebSocketReconnected,
+    ConfigChanged,
 }

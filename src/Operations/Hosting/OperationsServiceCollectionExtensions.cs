@@ -24,13 +24,18 @@ public static class OperationsServiceCollectionExtensions
     /// Stamp alerts with wall-clock time (<see cref="TimeProvider.System"/>), not a simulated market clock:
     /// delivery runs on the wall clock and marks alerts older than <see cref="AlertDeliveryOptions.LateNoticeAfter"/> as late.
     /// </summary>
+    /// <param name="alertDatabasePath">
+    /// SQLite file of the outbox instead of <c>&lt;dataDirectory&gt;/alerts.db</c> — give the trade journal's file so that
+    /// journal records and their alerts are written in one transaction.
+    /// </param>
     /// <exception cref="InvalidOperationException">The <c>Alerts</c> section is invalid (message names the key).</exception>
     public static IServiceCollection AddOperations(
         this IServiceCollection services,
         IConfiguration configuration,
         string dataDirectory,
         SecretRedactor? redactor = null,
-        Func<string, string?>? environment = null)
+        Func<string, string?>? environment = null,
+        string? alertDatabasePath = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,7 +48,7 @@ public static class OperationsServiceCollectionExtensions
 
         services.AddSingleton(redactor);
         services.AddSingleton(options);
-        services.AddSingleton(_ => new AlertOutbox(Path.Combine(dataDirectory, AlertDatabaseFileName), redactor));
+        services.AddSingleton(_ => new AlertOutbox(alertDatabasePath ?? Path.Combine(dataDirectory, AlertDatabaseFileName), redactor));
         services.AddSingleton(sp => new DiscordAlertDeliverer(
             sp.GetRequiredService<AlertOutbox>(),
             CreateHttpClient(),

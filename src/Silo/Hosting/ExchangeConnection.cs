@@ -34,13 +34,16 @@ internal sealed class ExchangeConnection : IAsyncDisposable
 
     public string Mode { get; }
 
-    public static async Task<ExchangeConnection> OpenAsync(string mode, ExchangeSettings settings, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    // enforceKeySafety: refuse (ConfigurationException) a key that can withdraw or whose permissions cannot be read —
+    // always on mainnet, and elsewhere when Exchange:VerifyKeyPermissions is true. `check` passes false and reports
+    // the permissions itself.
+    public static async Task<ExchangeConnection> OpenAsync(string mode, ExchangeSettings settings, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken, bool enforceKeySafety = true)
     {
         ArgumentNullException.ThrowIfNull(settings);
         switch (mode)
         {
             case "paper" when !string.IsNullOrWhiteSpace(settings.SimulatorUrl):
-                return await OpenExternalSimulatorAsync(settings.SimulatorUrl, symbols, loggerFactory, cancellationToken);
+                return await OpenExternalSimulatorAsync(settings.SimulatorUrl, symbols, loggerFactory, cancellationToken, enforceKeySafety && settings.VerifyKeyPermissions == true);
             case "paper":
                 var simulator = await SimulatorHost.StartAsync(new SimulatorOptions
                 {
@@ -88,14 +91,31 @@ internal sealed class ExchangeConnection : IAsyncDisposable
                         ApiSecret = secret,
                     },
                     loggerFactory: loggerFactory);
-                await client.StartAsync(cancellationToken);
+                try
+                {
+                    await client.StartAsync(cancellationToken);
+                    if (enforceKeySafety && (mode == "mainnet" || settings.VerifyKeyPermissions == true))
+                    {
+                        await KeyPermissionGuard.EnsureSafeAsync(client.Options, loggerFactory, cancellationToken);
+                    }
+                    else if (mode == "testnet")
+                    {
+                        KeyPermissionGuard.LogNotVerifiable(loggerFactory, mode);
+                    }
+                }
+                catch
+                {
+                    await client.DisposeAsync();
+                    throw;
+                }
+
                 return new ExchangeConnection(client, TimeProvider.System, null, mode);
             default:
                 throw new ConfigurationException($"Silo:Mode = {mode} is not one of paper, testnet, mainnet.");
         }
     }
 
-    private static async Task<ExchangeConnection> OpenExternalSimulatorAsync(string url, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    private static async Task<ExchangeConnection> OpenExternalSimulatorAsync(string url, IReadOnlyList<string> symbols, ILoggerFactory loggerFactory, CancellationToken cancellationToken, bool verifyKey)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var rest) || rest.Scheme != Uri.UriSchemeHttp)
         {
@@ -111,7 +131,20 @@ internal sealed class ExchangeConnection : IAsyncDisposable
                 ApiSecret = SimulatorOptions.DemoSecret,
             },
             loggerFactory: loggerFactory);
-        await client.StartAsync(cancellationToken);
+        try
+        {
+            await client.StartAsync(cancellationToken);
+            if (verifyKey)
+            {
+                await KeyPermissionGuard.EnsureSafeAsync(client.Options, loggerFactory, cancellationToken);
+            }
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+
         var start = (await client.GetMarkPriceAsync(symbols[0], cancellationToken)).Time;
         return new ExchangeConnection(client, new ObservedMarketClock(start), null, "paper");
     }

@@ -23,6 +23,13 @@ public sealed class ExchangeSettings
     /// </summary>
     public string? SimulatorUrl { get; set; }
 
+    /// <summary>
+    /// Ask Binance what the API key may do (GET /sapi/v1/account/apiRestrictions) and refuse to start when it can
+    /// withdraw or the answer cannot be had. Always done on mainnet whatever this says; set true to rehearse the check
+    /// against an external simulator (paper). The futures demo (testnet) has no wallet API, so it is never checked there.
+    /// </summary>
+    public bool? VerifyKeyPermissions { get; set; }
+
     /// <summary>Mainnet needs this set to true explicitly, as well as keys.</summary>
     public bool ConfirmMainnet { get; set; }
 

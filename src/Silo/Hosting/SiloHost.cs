@@ -11,10 +11,13 @@ using TradingBot.Dashboard;
 using TradingBot.Dashboard.Health;
 using TradingBot.Exchange.Port;
 using TradingBot.Grains.Hosting;
+using TradingBot.Operations.Alerts.Outbox;
 using TradingBot.Operations.Hosting;
 using TradingBot.Operations.Secrets;
 using TradingBot.Silo.Alerts;
 using TradingBot.Silo.Dashboard;
+using TradingBot.Silo.Hosting.LiveConfig;
+using TradingBot.Trading.Journal;
 
 namespace TradingBot.Silo.Hosting;
 
@@ -24,14 +27,24 @@ public static class SiloHost
     /// <summary>Builds the web application without starting it (tests start it themselves).</summary>
     public static async Task<WebApplication> BuildAsync(IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        WebApplicationBuilder builder;
+        try
         {
-            ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
-        });
+            builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = AppContext.BaseDirectory,
+                Args = [],
+            });
+        }
+        catch (InvalidDataException ex)
+        {
+            // The host's default appsettings.json next to the executable is broken.
+            throw new ConfigurationException($"{ex.Message} {ex.InnerException?.Message}".Trim());
+        }
+
         LoadDotEnv(Directory.GetCurrentDirectory());
-        builder.Configuration.AddEnvironmentVariables("TRADINGBOT_");
-        builder.Configuration.AddInMemoryCollection(overrides);
+        var configFileErrors = SiloConfiguration.Configure(builder.Configuration, SiloConfiguration.ResolveDirectory(overrides), overrides);
+        builder.Services.AddSingleton(configFileErrors);
 
         var options = Bind<SiloOptions>(builder.Configuration, SiloOptions.Section);
         builder.WebHost.UseUrls(options.Urls);
@@ -44,7 +57,9 @@ public static class SiloHost
         builder.Services.AddSingleton(new SiloIdentity(options.Mode, InformationalVersion(), DateTimeOffset.UtcNow, System.Diagnostics.Stopwatch.GetTimestamp()));
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddOperations(builder.Configuration, Path.GetFullPath(options.DataDirectory), redactor);
+        // With trading, the alert outbox lives in the trade journal's file: a journaled cause and its alert share one transaction.
+        var journalPath = Path.Combine(Path.GetFullPath(options.DataDirectory), TradeJournal.DefaultFileName);
+        builder.Services.AddOperations(builder.Configuration, Path.GetFullPath(options.DataDirectory), redactor, alertDatabasePath: options.Trading ? journalPath : null);
         if (options.Trading)
         {
             await AddTradingAsync(builder, options, serilog, cancellationToken);
@@ -80,6 +95,12 @@ public static class SiloHost
             await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
             return 2;
         }
+        catch (Exception ex) when (ex is ExchangeException or HttpRequestException && !cancellation.IsCancellationRequested)
+        {
+            // Not a configuration problem: the exchange could not be reached at start-up. Exit 1 so systemd retries.
+            await Console.Error.WriteLineAsync($"Start-up failed, the exchange did not answer: {ex.Message}");
+            return 1;
+        }
     }
 
     private static async Task AddTradingAsync(WebApplicationBuilder builder, SiloOptions options, Serilog.ILogger serilog, CancellationToken cancellationToken)
@@ -96,9 +117,16 @@ public static class SiloHost
         builder.Services.AddSingleton(_ => connection);
         builder.Services.AddSingleton<IExchange>(connection.Exchange);
         builder.Services.AddSingleton(connection.MarketClock);
-        builder.Services.AddTradingGrains(builder.Configuration, Path.GetFullPath(options.DataDirectory));
+        // The grains see the accepted trading values, which change only when a live change passes validation.
+        var acceptedTrading = new AcceptedTradingConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(acceptedTrading);
+        // Registered before the grains' default journal (TryAdd), to commit alerts with the records that cause them.
+        builder.Services.AddSingleton(sp => new TradeJournal(
+            Path.Combine(Path.GetFullPath(options.DataDirectory), TradeJournal.DefaultFileName), new JournalAlerts(sp.GetRequiredService<AlertOutbox>())));
+        builder.Services.AddTradingGrains(acceptedTrading.Root, Path.GetFullPath(options.DataDirectory));
         builder.Services.AddHostedService<TradingHostedService>();
         builder.Services.AddHostedService<AlertBridge>();
+        builder.Services.AddHostedService<LiveConfigurationWatcher>();
         builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
         builder.AddSiloDashboard(options);
     }

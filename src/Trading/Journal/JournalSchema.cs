@@ -63,6 +63,18 @@ internal static class JournalSchema
             closed_at TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS trades_closed_at ON trades(closed_at);
+        CREATE TABLE IF NOT EXISTS positions_opened (
+            position_id TEXT PRIMARY KEY,
+            strategy TEXT NOT NULL,
+            symbol TEXT NOT NULL,
+            direction TEXT NOT NULL,
+            entry_price TEXT NOT NULL,
+            quantity TEXT NOT NULL,
+            leverage INTEGER NOT NULL,
+            stop_loss TEXT NOT NULL,
+            take_profit TEXT NOT NULL,
+            opened_at TEXT NOT NULL
+        );
         CREATE VIEW IF NOT EXISTS daily_stats AS
             SELECT substr(closed_at, 1, 10) AS day,
                    COUNT(*) AS trades,

@@ -9,16 +9,27 @@ namespace TradingBot.Trading.Journal;
 /// <summary>
 /// Trade records in SQLite: signals, orders, fills, trades, and the daily and per-strategy views.
 /// Every write is idempotent (keyed by deterministic ids), so replaying events after a crash never
-/// duplicates a record.
+/// duplicates a record. With an <see cref="IJournalOutbox"/>, the alert of a new opened position, closed
+/// trade or failed order is written in the same transaction as the record.
 /// </summary>
 public sealed class TradeJournal : IDisposable
 {
+    /// <summary>Recommended file name inside the data directory.</summary>
+    public const string DefaultFileName = "trades.db";
+
+    // The OrderGrain's status text for a given-up order (OrderIntentStatus.Failed); the journal stores it as is.
+    private const string FailedStatus = "FAILED";
+
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
     private readonly SqliteConnection _connection;
+    private readonly IJournalOutbox? _outbox;
     private readonly Lock _gate = new();
 
-    public TradeJournal(string path)
+    /// <param name="path">SQLite file (":memory:" for throw-away journals).</param>
+    /// <param name="outbox">Side effects committed with new records (the alert outbox in the same file); null = none.</param>
+    public TradeJournal(string path, IJournalOutbox? outbox = null)
     {
+        _outbox = outbox;
         SQLitePCL.Batteries_V2.Init();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null)
@@ -50,15 +61,24 @@ public sealed class TradeJournal : IDisposable
 
     public void RecordOrder(string clientOrderId, string symbol, OrderSide side, OrderPurpose purpose, decimal quantity, decimal? triggerPrice, string status, int attempts, string? error, DateTimeOffset at)
     {
-        Execute(
-            """
-            INSERT INTO orders (client_order_id, symbol, side, purpose, quantity, trigger_price, status, attempts, error, created_at, updated_at)
-            VALUES ($id, $symbol, $side, $purpose, $qty, $trigger, $status, $attempts, $error, $at, $at)
-            ON CONFLICT(client_order_id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
-                error = excluded.error, updated_at = excluded.updated_at;
-            """,
-            ("$id", clientOrderId), ("$symbol", symbol), ("$side", side.ToString()), ("$purpose", purpose.ToString()), ("$qty", Money(quantity)),
-            ("$trigger", triggerPrice is { } t ? Money(t) : null), ("$status", status), ("$attempts", attempts), ("$error", error), ("$at", Time(at)));
+        InTransaction((connection, transaction) =>
+        {
+            var firstFailure = _outbox is not null && status == FailedStatus
+                && !string.Equals(Scalar(connection, transaction, "SELECT status FROM orders WHERE client_order_id = $id", ("$id", clientOrderId)) as string, FailedStatus, StringComparison.Ordinal);
+            Execute(connection, transaction,
+                """
+                INSERT INTO orders (client_order_id, symbol, side, purpose, quantity, trigger_price, status, attempts, error, created_at, updated_at)
+                VALUES ($id, $symbol, $side, $purpose, $qty, $trigger, $status, $attempts, $error, $at, $at)
+                ON CONFLICT(client_order_id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+                    error = excluded.error, updated_at = excluded.updated_at;
+                """,
+                ("$id", clientOrderId), ("$symbol", symbol), ("$side", side.ToString()), ("$purpose", purpose.ToString()), ("$qty", Money(quantity)),
+                ("$trigger", triggerPrice is { } t ? Money(t) : null), ("$status", status), ("$attempts", attempts), ("$error", error), ("$at", Time(at)));
+            if (firstFailure)
+            {
+                _outbox!.OrderFailed(connection, transaction, new OrderFailed(clientOrderId, symbol, purpose, error ?? "failed", attempts, at));
+            }
+        });
     }
 
     public void RecordFill(string clientOrderId, long tradeId, string symbol, OrderSide side, decimal quantity, decimal price, decimal commission, decimal realizedPnl, DateTimeOffset at)
@@ -75,14 +95,42 @@ public sealed class TradeJournal : IDisposable
     public void RecordTrade(PositionClosed closed)
     {
         ArgumentNullException.ThrowIfNull(closed);
-        Execute(
-            """
-            INSERT OR IGNORE INTO trades (position_id, strategy, symbol, direction, entry_price, exit_price, quantity, realized_pnl, fees, r_multiple, exit_reason, opened_at, closed_at)
-            VALUES ($id, $strategy, $symbol, $direction, $entry, $exit, $qty, $pnl, $fees, $r, $reason, $opened, $closed);
-            """,
-            ("$id", closed.PositionId), ("$strategy", closed.Strategy), ("$symbol", closed.Symbol), ("$direction", closed.Direction.ToString()),
-            ("$entry", Money(closed.EntryPrice)), ("$exit", Money(closed.ExitPrice)), ("$qty", Money(closed.Quantity)), ("$pnl", Money(closed.RealizedPnl)),
-            ("$fees", Money(closed.Fees)), ("$r", Money(closed.RMultiple)), ("$reason", closed.Reason.ToString()), ("$opened", Time(closed.OpenedAt)), ("$closed", Time(closed.At)));
+        InTransaction((connection, transaction) =>
+        {
+            var inserted = Execute(connection, transaction,
+                """
+                INSERT OR IGNORE INTO trades (position_id, strategy, symbol, direction, entry_price, exit_price, quantity, realized_pnl, fees, r_multiple, exit_reason, opened_at, closed_at)
+                VALUES ($id, $strategy, $symbol, $direction, $entry, $exit, $qty, $pnl, $fees, $r, $reason, $opened, $closed);
+                """,
+                ("$id", closed.PositionId), ("$strategy", closed.Strategy), ("$symbol", closed.Symbol), ("$direction", closed.Direction.ToString()),
+                ("$entry", Money(closed.EntryPrice)), ("$exit", Money(closed.ExitPrice)), ("$qty", Money(closed.Quantity)), ("$pnl", Money(closed.RealizedPnl)),
+                ("$fees", Money(closed.Fees)), ("$r", Money(closed.RMultiple)), ("$reason", closed.Reason.ToString()), ("$opened", Time(closed.OpenedAt)), ("$closed", Time(closed.At)));
+            if (inserted == 1)
+            {
+                _outbox?.TradeClosed(connection, transaction, closed);
+            }
+        });
+    }
+
+    /// <summary>Records an opened position (table <c>positions_opened</c>); its alert is stored in the same transaction.</summary>
+    public void RecordPositionOpened(PositionOpened opened)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        InTransaction((connection, transaction) =>
+        {
+            var inserted = Execute(connection, transaction,
+                """
+                INSERT OR IGNORE INTO positions_opened (position_id, strategy, symbol, direction, entry_price, quantity, leverage, stop_loss, take_profit, opened_at)
+                VALUES ($id, $strategy, $symbol, $direction, $entry, $qty, $leverage, $sl, $tp, $at);
+                """,
+                ("$id", opened.PositionId), ("$strategy", opened.Strategy), ("$symbol", opened.Symbol), ("$direction", opened.Direction.ToString()),
+                ("$entry", Money(opened.EntryPrice)), ("$qty", Money(opened.Quantity)), ("$leverage", opened.Leverage),
+                ("$sl", Money(opened.StopLoss)), ("$tp", Money(opened.TakeProfit)), ("$at", Time(opened.At)));
+            if (inserted == 1)
+            {
+                _outbox?.PositionOpened(connection, transaction, opened);
+            }
+        });
     }
 
     /// <summary>The most recent closed trades, newest first.</summary>
@@ -150,10 +198,10 @@ public sealed class TradeJournal : IDisposable
             .ToList();
     }
 
-    /// <summary>Number of rows in a journal table (signals, orders, fills, trades).</summary>
+    /// <summary>Number of rows in a journal table (signals, orders, fills, trades, positions_opened).</summary>
     public long Count(string table)
     {
-        if (table is not ("signals" or "orders" or "fills" or "trades"))
+        if (table is not ("signals" or "orders" or "fills" or "trades" or "positions_opened"))
         {
             throw new ArgumentOutOfRangeException(nameof(table), table, "not a journal table");
         }
@@ -167,6 +215,43 @@ public sealed class TradeJournal : IDisposable
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Runs <paramref name="work"/> in one transaction on the journal's connection: all of it is committed, or none.</summary>
+    private void InTransaction(Action<SqliteConnection, SqliteTransaction> work)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            work(_connection, transaction);
+            transaction.Commit();
+        }
+    }
+
+    private static int Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteScalar();
+    }
 
     private void Execute(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -8,6 +8,23 @@ public sealed class AlertTextTests
     private static readonly DateTimeOffset s_at = new(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public void Config_changed_lists_applied_rejected_and_restart_keys_and_warns_when_not_everything_applied()
+    {
+        var applied = AlertFactory.ConfigChanged("config:1", s_at, new ConfigChangedAlertData(["Trading:Risk:Leverage = 7"], [], []));
+        var mixed = AlertFactory.ConfigChanged("config:2", s_at, new ConfigChangedAlertData(
+            [], ["Trading:Symbols:1 (ETHUSDT → unset)"], ["Trading:Risk:Leverage = 50 is outside the allowed range 1–20."]));
+
+        applied.Text.Should().Be("⚙️ 설정 변경\n즉시 적용: Trading:Risk:Leverage = 7");
+        applied.Severity.Should().Be(AlertSeverity.Info);
+        applied.Id.Should().Be("ConfigChanged:config:1");
+        mixed.Text.Should().Be(
+            "⚙️ 설정 변경\n" +
+            "거부됨 (이전 값 유지): Trading:Risk:Leverage = 50 is outside the allowed range 1–20.\n" +
+            "재시작 필요: Trading:Symbols:1 (ETHUSDT → unset)");
+        mixed.Severity.Should().Be(AlertSeverity.Warning);
+    }
+
+    [Fact]
     public void Position_opened_matches_the_PRD_example_exactly()
     {
         var data = new PositionOpenedAlertData("A", "BTCUSDT", PositionSide.Long, 65_432.10m, 0.15m, "BTC", 5, 64_800m, 66_500m);

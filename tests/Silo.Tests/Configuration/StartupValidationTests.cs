@@ -37,4 +37,58 @@ public sealed class StartupValidationTests
             Console.SetError(original);
         }
     }
+
+    [Fact]
+    public async Task A_broken_appsettings_file_stops_start_up_with_exit_code_2_naming_the_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("silo-config-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "appsettings.json"), "{ \"Trading\": { \"Risk\": ");
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = await SiloHost.RunAsync(new Dictionary<string, string?>
+            {
+                ["Silo:Urls"] = "http://127.0.0.1:0",
+                ["Silo:ConfigDirectory"] = dir,
+                ["Silo:DataDirectory"] = Path.Combine(dir, "data"),
+                ["Silo:LogDirectory"] = Path.Combine(dir, "logs"),
+            }, CancellationToken.None);
+
+            exit.Should().Be(2);
+            error.ToString().Should().Contain("appsettings.json");
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [Fact]
+    public async Task An_unreachable_exchange_at_start_up_exits_1_with_a_message_instead_of_crashing()
+    {
+        var dir = Directory.CreateTempSubdirectory("silo-config-").FullName;
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            var exit = await SiloHost.RunAsync(new Dictionary<string, string?>
+            {
+                ["Silo:Urls"] = "http://127.0.0.1:0",
+                ["Silo:ConfigDirectory"] = dir,
+                ["Silo:DataDirectory"] = Path.Combine(dir, "data"),
+                ["Silo:LogDirectory"] = Path.Combine(dir, "logs"),
+                ["Exchange:SimulatorUrl"] = "http://127.0.0.1:9",
+            }, CancellationToken.None);
+
+            exit.Should().Be(1);
+            error.ToString().Should().Contain("the exchange did not answer");
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
 }

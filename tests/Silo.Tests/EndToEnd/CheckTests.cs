@@ -15,6 +15,20 @@ public sealed class CheckTests
         var text = output.ToString();
         exit.Should().Be(0, text);
         text.Should().Contain("OK    exchange reachable").And.Contain("OK    account access").And.Contain("OK    symbol BTCUSDT").And.Contain("All checks passed.");
+        text.Should().Contain("OK    key permissions        reading yes, futures yes, withdrawals no, IP restriction no");
+    }
+
+    [Fact]
+    public async Task Check_fails_the_key_permissions_line_when_withdrawals_are_enabled()
+    {
+        await using var simulator = await Configuration.LoopbackExchange.StartAsync(new TradingBot.Exchange.Simulator.Hosting.ApiKeyPermissions { EnableWithdrawals = true });
+        var output = new StringWriter();
+
+        var exit = await SiloCheck.RunAsync(new Dictionary<string, string?> { ["Silo:Mode"] = "paper", ["Exchange:SimulatorUrl"] = Configuration.LoopbackExchange.Url(simulator) }, output, CancellationToken.None);
+
+        var text = output.ToString();
+        exit.Should().Be(1, text);
+        text.Should().Contain("FAIL  key permissions        reading yes, futures yes, withdrawals yes, IP restriction no — the API key has withdrawals enabled");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TradingBot.Exchange.Simulator.Hosting;
 using TradingBot.Exchange.Simulator.Market;
 using TradingBot.Exchange.Simulator.Matching;
 using TradingBot.Exchange.Simulator.Server.Json;
@@ -14,12 +15,15 @@ internal sealed class RestApi
     private readonly Dictionary<(string, string), Endpoint> _routes = [];
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
-    public RestApi(SimulatedExchange venue, RateLimitOptions limits)
+    public RestApi(SimulatedExchange venue, RateLimitOptions limits, ApiKeyPermissions? keyPermissions = null)
     {
         _venue = venue;
         Limits = limits;
         Add("GET", "/fapi/v1/ping", Security.None, 1, _ => new JsonObject());
         Add("GET", "/fapi/v1/time", Security.None, 1, r => new JsonObject { ["serverTime"] = r.ServerTimeMs });
+        // Spot-host endpoints a real key is checked with (api.binance.com), served on the same loopback port.
+        Add("GET", "/api/v3/time", Security.None, 1, r => new JsonObject { ["serverTime"] = r.ServerTimeMs });
+        Add("GET", "/sapi/v1/account/apiRestrictions", Security.Signed, 1, _ => SpotAccountShapes.ApiRestrictions(keyPermissions ?? new ApiKeyPermissions()));
         Add("GET", "/fapi/v1/exchangeInfo", Security.None, 1, r =>
             JsonShapes.ExchangeInfo(_venue.Engine.Symbols, r.ServerTimeMs, Limits.WeightPerMinute, Limits.OrdersPerMinute, Limits.OrdersPer10Seconds));
         Add("GET", "/fapi/v1/klines", Security.None, r => KlineWeight(r), false, Klines);

@@ -99,3 +99,9 @@ public sealed record WebSocketDisconnectedAlertData(string Stream, string Reason
 /// <param name="Attempts">Reconnect attempts it took.</param>
 /// <param name="MissedCandlesRecovered">Candles back-filled over REST after the gap.</param>
 public sealed record WebSocketReconnectedAlertData(string Stream, TimeSpan Downtime, int Attempts, int MissedCandlesRecovered);
+
+/// <summary>appsettings changed while running.</summary>
+/// <param name="Applied">Operational keys now in force (e.g. <c>Trading:Risk:Leverage = 7</c>).</param>
+/// <param name="RestartRequired">Core keys that changed in the file but only take effect after a restart.</param>
+/// <param name="Rejected">Why the new operational values were refused (key and allowed range); the old values stay.</param>
+public sealed record ConfigChangedAlertData(IReadOnlyList<string> Applied, IReadOnlyList<string> RestartRequired, IReadOnlyList<string> Rejected);

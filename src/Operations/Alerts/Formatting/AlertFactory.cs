@@ -51,6 +51,14 @@ public static class AlertFactory
     public static Alert WebSocketReconnected(string eventId, DateTimeOffset createdUtc, WebSocketReconnectedAlertData data) =>
         Create(AlertKind.WebSocketReconnected, AlertSeverity.Info, eventId, createdUtc, AlertText.WebSocketReconnected(data));
 
+    /// <summary>Warning when something needs a restart or was rejected, Info when everything applied.</summary>
+    public static Alert ConfigChanged(string eventId, DateTimeOffset createdUtc, ConfigChangedAlertData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var severity = data.RestartRequired.Count > 0 || data.Rejected.Count > 0 ? AlertSeverity.Warning : AlertSeverity.Info;
+        return Create(AlertKind.ConfigChanged, severity, eventId, createdUtc, AlertText.ConfigChanged(data));
+    }
+
     private static Alert Create(AlertKind kind, AlertSeverity severity, string eventId, DateTimeOffset createdUtc, string text)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventId);

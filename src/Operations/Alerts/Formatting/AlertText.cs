@@ -127,6 +127,28 @@ public static class AlertText
             .ToString();
     }
 
+    public static string ConfigChanged(ConfigChangedAlertData d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var text = new StringBuilder().Append("⚙️ 설정 변경");
+        if (d.Applied.Count > 0)
+        {
+            text.Append('\n').Append("즉시 적용: ").AppendJoin(", ", d.Applied);
+        }
+
+        if (d.Rejected.Count > 0)
+        {
+            text.Append('\n').Append("거부됨 (이전 값 유지): ").AppendJoin("; ", d.Rejected);
+        }
+
+        if (d.RestartRequired.Count > 0)
+        {
+            text.Append('\n').Append("재시작 필요: ").AppendJoin(", ", d.RestartRequired);
+        }
+
+        return text.ToString();
+    }
+
     private static string Side(PositionSide side) => side == PositionSide.Long ? "LONG" : "SHORT";
 
     private static string ClosedHeadline(CloseReason reason) => reason switch
