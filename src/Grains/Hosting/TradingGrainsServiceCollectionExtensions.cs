@@ -21,7 +21,8 @@ public static class TradingGrainsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Directory.CreateDirectory(dataDirectory);
-        services.AddOptions<TradingOptions>().Bind(configuration.GetSection(TradingOptions.Section));
+        var section = configuration.GetSection(TradingOptions.Section);
+        services.AddOptions<TradingOptions>().Bind(section).PostConfigure(o => TradingOptionsBinding.ReplaceLists(o, section));
         services.TryAddSingleton<IIndicatorPipelineFactory, IctIndicatorPipelineFactory>();
         services.TryAddSingleton(_ => new TradeJournal(Path.Combine(dataDirectory, "trades.db")));
         services.TryAddSingleton<StreamHealth>();

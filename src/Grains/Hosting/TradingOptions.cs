@@ -9,7 +9,7 @@ public sealed class TradingOptions
     public const string Section = "Trading";
 
     /// <summary>Symbols to trade (2 by default, at most 5).</summary>
-    /// <remarks>Arrays, not lists: the configuration binder replaces an array but appends to a list's defaults.</remarks>
+    /// <remarks>Bind through <see cref="TradingOptionsBinding"/>: the binder alone appends configured items to these defaults.</remarks>
     public string[] Symbols { get; set; } = ["BTCUSDT", "ETHUSDT"];
 
     /// <summary>Strategies to run (A, B, C).</summary>

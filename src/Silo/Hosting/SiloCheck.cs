@@ -43,7 +43,7 @@ public static class SiloCheck
         ExchangeSettings exchangeSettings;
         try
         {
-            trading = configuration.GetSection(TradingOptions.Section).Get<TradingOptions>() ?? new TradingOptions();
+            trading = TradingOptionsBinding.Read(configuration);
             exchangeSettings = configuration.GetSection(ExchangeSettings.Section).Get<ExchangeSettings>() ?? new ExchangeSettings();
         }
         catch (InvalidOperationException ex)

@@ -106,7 +106,7 @@ public static class SiloHost
     private static async Task AddTradingAsync(WebApplicationBuilder builder, SiloOptions options, Serilog.ILogger serilog, CancellationToken cancellationToken)
     {
         var exchangeSettings = Bind<ExchangeSettings>(builder.Configuration, ExchangeSettings.Section);
-        var trading = Bind<TradingOptions>(builder.Configuration, TradingOptions.Section);
+        var trading = ReadTrading(builder.Configuration);
         if (TradingOptionsValidator.Validate(trading) is { Count: > 0 } errors)
         {
             throw new ConfigurationException(string.Join(Environment.NewLine, errors));
@@ -138,6 +138,19 @@ public static class SiloHost
         try
         {
             return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message);
+        }
+    }
+
+    /// <summary>Reads the trading section with configured lists replacing the defaults; a bad value names its key.</summary>
+    private static TradingOptions ReadTrading(IConfiguration configuration)
+    {
+        try
+        {
+            return TradingOptionsBinding.Read(configuration);
         }
         catch (InvalidOperationException ex)
         {

@@ -30,6 +30,12 @@ internal static class TradingOptionsValidator
             errors.Add($"Trading:Strategies contains '{strategy}'; allowed A, B, C.");
         }
 
+        var priority = (options.Strategy.Priority ?? "").Split(',', StringSplitOptions.TrimEntries);
+        if (priority.Any(p => !s_strategies.Contains(p, StringComparer.Ordinal)) || priority.Distinct(StringComparer.Ordinal).Count() != priority.Length)
+        {
+            errors.Add($"Trading:Strategy:Priority = '{options.Strategy.Priority}' must list strategies A, B, C at most once each, highest first (e.g. A,C,B).");
+        }
+
         Range(errors, "Trading:Strategy:StopTolerance", options.Strategy.StopTolerance, 0.001m, 0.003m);
         Range(errors, "Trading:Strategy:TakeProfitAdjustment", options.Strategy.TakeProfitAdjustment, 0.5m, 1.5m);
         Range(errors, "Trading:Risk:Leverage", options.Risk.Leverage, 1, 20);

@@ -13,6 +13,7 @@ public sealed class StartupValidationTests
     [InlineData("Trading:Strategies:0", "D", "Trading:Strategies contains 'D'")]
     [InlineData("Trading:Risk:DailyLossLimit", "lots", "Trading:Risk:DailyLossLimit")]
     [InlineData("Silo:Mode", "demo", "Silo:Mode = demo is not one of paper, testnet, mainnet")]
+    [InlineData("Trading:Strategy:Priority", "A,X", "Trading:Strategy:Priority = 'A,X' must list strategies A, B, C")]
     public async Task Bad_values_stop_start_up_with_exit_code_2_naming_the_key(string key, string value, string expected)
     {
         var dir = Directory.CreateTempSubdirectory("silo-config-").FullName;

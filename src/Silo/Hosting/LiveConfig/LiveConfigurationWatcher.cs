@@ -225,8 +225,7 @@ internal sealed partial class LiveConfigurationWatcher(
         TradingOptions candidate;
         try
         {
-            candidate = new ConfigurationBuilder().AddInMemoryCollection(candidateData).Build()
-                .GetSection(TradingOptions.Section).Get<TradingOptions>() ?? new TradingOptions();
+            candidate = TradingOptionsBinding.Read(new ConfigurationBuilder().AddInMemoryCollection(candidateData).Build());
         }
         catch (InvalidOperationException ex)
         {
