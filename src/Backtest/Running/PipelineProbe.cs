@@ -30,6 +30,34 @@ public static class PipelineProbe
         return (watch.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocated, snapshots);
     }
 
+    /// <summary>
+    /// SHA-256 over the JSON of every snapshot the pipeline produces for the run's bars (all values: candles, zones with
+    /// their ids and times, pools, breaks, sweeps, decimals with their scale), so two builds can be shown to produce the
+    /// very same indicator stream, not only the same trades.
+    /// </summary>
+    public static string SnapshotFingerprint(MarketDataSet data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var factory = new IctIndicatorPipelineFactory();
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var symbol in data.Symbols)
+        {
+            var pipeline = factory.Create(symbol);
+            var series = data[symbol].Minutes;
+            for (var i = series.LowerBound(data.StartMs); i < series.LowerBound(data.EndMs); i++)
+            {
+                var b = series.Bars[i];
+                var snapshots = pipeline.OnMinuteClosed(new Candle(symbol, Timeframe.M1, DateTimeOffset.FromUnixTimeMilliseconds(b.OpenMs), b.Open, b.High, b.Low, b.Close, b.Volume));
+                for (var k = 0; k < snapshots.Count; k++)
+                {
+                    hash.AppendData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(snapshots[k]));
+                }
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>The ICT engines alone (no contract mapping), optionally reading each closed timeframe's snapshot.</summary>
     public static (TimeSpan Elapsed, long Allocated) RunEngines(MarketDataSet data, bool readSnapshots)
     {

@@ -87,8 +87,11 @@ internal sealed partial class SymbolGrain(
         }
 
         _processed++;
-        foreach (var snapshot in _pipeline.OnMinuteClosed(candle))
+        // Indexed, not foreach: enumerating the IReadOnlyList would box its enumerator on every candle.
+        var snapshots = _pipeline.OnMinuteClosed(candle);
+        for (var i = 0; i < snapshots.Count; i++)
         {
+            var snapshot = snapshots[i];
             await _candles.OnNextAsync(new CandleClosed(snapshot.Candle));
             await _indicators.OnNextAsync(new IndicatorsUpdated(snapshot));
         }

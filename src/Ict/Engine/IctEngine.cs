@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using TradingBot.Ict.Breakers;
 using TradingBot.Ict.Candles;
 using TradingBot.Ict.Events;
@@ -15,7 +16,7 @@ namespace TradingBot.Ict.Engine;
 /// <summary>
 /// All ICT detectors of one symbol + timeframe, fed one closed candle at a time. Every event is emitted at the
 /// bar where its fact becomes known. Steady-state processing does not allocate; <see cref="Snapshot"/> is rebuilt
-/// lazily, only after something changed. Not thread-safe: one engine per grain/actor.
+/// lazily, only after something changed, and keeps the view objects (and lists) of zones that did not change. Not thread-safe: one engine per grain/actor.
 /// </summary>
 public sealed class IctEngine
 {
@@ -48,6 +49,10 @@ public sealed class IctEngine
     private (long Version, ImmutableArray<LiquidityPoolView> Views) _poolViews = (-1, []);
     private (long Version, SwingView? High, SwingView? Low) _swingViews = (-1, null, null);
     private (long Version, ImmutableArray<IctEvent> Breaks, ImmutableArray<IctEvent> Sweeps) _recentViews = (-1, [], []);
+    private readonly Scratch<FvgZone> _fvgScratch = new();
+    private readonly Scratch<OrderBlock> _blockScratch = new();
+    private readonly Scratch<BreakerBlock> _breakerScratch = new();
+    private readonly Scratch<LiquidityPool> _poolScratch = new();
 
     public IctEngine(IctOptions options)
     {
@@ -190,34 +195,34 @@ public sealed class IctEngine
 
         if (_fvgViews.Version != _fvg.Version)
         {
-            var fvgs = ImmutableArray.CreateBuilder<FvgView>();
-            AddNewest(fvgs, _fvg.ActiveBullish, n, tf, FvgViewOf);
-            AddNewest(fvgs, _fvg.ActiveBearish, n, tf, FvgViewOf);
-            _fvgViews = (_fvg.Version, fvgs.ToImmutable());
+            _fvgScratch.Clear();
+            AddNewest(_fvgScratch, _fvg.ActiveBullish, n);
+            AddNewest(_fvgScratch, _fvg.ActiveBearish, n);
+            _fvgViews = (_fvg.Version, Reconcile(_fvgViews.Views, _fvgScratch.Span, tf, s_fvgView, s_sameFvg));
         }
 
         if (_blockViews.Version != _orderBlocks.Version)
         {
-            var blocks = ImmutableArray.CreateBuilder<OrderBlockView>();
-            AddNewest(blocks, _orderBlocks.ActiveBullish, n, tf, BlockViewOf);
-            AddNewest(blocks, _orderBlocks.ActiveBearish, n, tf, BlockViewOf);
-            _blockViews = (_orderBlocks.Version, blocks.ToImmutable());
+            _blockScratch.Clear();
+            AddNewest(_blockScratch, _orderBlocks.ActiveBullish, n);
+            AddNewest(_blockScratch, _orderBlocks.ActiveBearish, n);
+            _blockViews = (_orderBlocks.Version, Reconcile(_blockViews.Views, _blockScratch.Span, tf, s_blockView, s_sameBlock));
         }
 
         if (_breakerViews.Version != _breakers.Version)
         {
-            var breakers = ImmutableArray.CreateBuilder<BreakerView>();
-            AddNewestBreakers(breakers, _breakers.Active, n, 1, tf);
-            AddNewestBreakers(breakers, _breakers.Active, n, -1, tf);
-            _breakerViews = (_breakers.Version, breakers.ToImmutable());
+            _breakerScratch.Clear();
+            AddNewestBreakers(_breakerScratch, _breakers.Active, n, 1);
+            AddNewestBreakers(_breakerScratch, _breakers.Active, n, -1);
+            _breakerViews = (_breakers.Version, Reconcile(_breakerViews.Views, _breakerScratch.Span, tf, s_breakerView, s_sameBreaker));
         }
 
         if (_poolViews.Version != _liquidity.Version)
         {
-            var pools = ImmutableArray.CreateBuilder<LiquidityPoolView>();
-            AddNewestPools(pools, _liquidity.BuySide, n, tf);
-            AddNewestPools(pools, _liquidity.SellSide, n, tf);
-            _poolViews = (_liquidity.Version, pools.ToImmutable());
+            _poolScratch.Clear();
+            AddNewestPools(_poolScratch, _liquidity.BuySide, n);
+            AddNewestPools(_poolScratch, _liquidity.SellSide, n);
+            _poolViews = (_liquidity.Version, Reconcile(_poolViews.Views, _poolScratch.Span, tf, s_poolView, s_samePool));
         }
 
         if (_swingViews.Version != _swingVersion)
@@ -244,28 +249,105 @@ public sealed class IctEngine
             _poolViews.Views,
             _recentViews.Breaks,
             _recentViews.Sweeps,
-            LevelsOf(_previousDay, ZoneKind.PreviousDay, tf),
-            LevelsOf(_previousWeek, ZoneKind.PreviousWeek, tf));
+            LevelsOf(_previousDay, ZoneKind.PreviousDay, tf, _snapshot.PreviousDay),
+            LevelsOf(_previousWeek, ZoneKind.PreviousWeek, tf, _snapshot.PreviousWeek));
     }
 
-    private static FvgView FvgViewOf(in FvgZone z, long tf) =>
+    private static readonly ViewOf<FvgZone, FvgView> s_fvgView = static (in z, tf) =>
         new(new ZoneId(ZoneKind.Fvg, z.Direction, tf, z.OriginTimeMs), z.Direction, z.Top, z.Bottom, z.OriginIndex, z.CreatedIndex, z.Fill);
 
-    private static OrderBlockView BlockViewOf(in OrderBlock b, long tf) =>
+    private static readonly SameAs<FvgZone, FvgView> s_sameFvg = static (in z, v, tf) =>
+        v.Id == new ZoneId(ZoneKind.Fvg, z.Direction, tf, z.OriginTimeMs) && v.Direction == z.Direction && Same(v.Top, z.Top) && Same(v.Bottom, z.Bottom)
+        && v.OriginIndex == z.OriginIndex && v.CreatedIndex == z.CreatedIndex && v.Fill == z.Fill;
+
+    private static readonly ViewOf<OrderBlock, OrderBlockView> s_blockView = static (in b, tf) =>
         new(new ZoneId(ZoneKind.OrderBlock, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Volume, b.Strength, b.Touched, b.IsFailed);
+
+    private static readonly SameAs<OrderBlock, OrderBlockView> s_sameBlock = static (in b, v, tf) =>
+        v.Id == new ZoneId(ZoneKind.OrderBlock, b.Direction, tf, b.OriginTimeMs) && v.Direction == b.Direction && Same(v.Top, b.Top) && Same(v.Bottom, b.Bottom)
+        && v.OriginIndex == b.OriginIndex && v.CreatedIndex == b.CreatedIndex && Same(v.Volume, b.Volume) && Same(v.StrengthPercent, b.Strength)
+        && v.Touched == b.Touched && v.Failed == b.IsFailed;
+
+    private static readonly ViewOf<BreakerBlock, BreakerView> s_breakerView = static (in b, tf) =>
+        new(new ZoneId(ZoneKind.Breaker, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Retested);
+
+    private static readonly SameAs<BreakerBlock, BreakerView> s_sameBreaker = static (in b, v, tf) =>
+        v.Id == new ZoneId(ZoneKind.Breaker, b.Direction, tf, b.OriginTimeMs) && v.Direction == b.Direction && Same(v.Top, b.Top) && Same(v.Bottom, b.Bottom)
+        && v.OriginIndex == b.OriginIndex && v.CreatedIndex == b.CreatedIndex && v.Retested == b.Retested;
+
+    private static readonly ViewOf<LiquidityPool, LiquidityPoolView> s_poolView = static (in p, tf) =>
+        new(new ZoneId(ZoneKind.LiquidityPool, p.Direction, tf, p.AnchorTimeMs), p.Direction, p.Level, p.Mean, p.Top, p.Bottom, p.Members, p.AnchorIndex, p.LastMemberIndex);
+
+    private static readonly SameAs<LiquidityPool, LiquidityPoolView> s_samePool = static (in p, v, tf) =>
+        v.Id == new ZoneId(ZoneKind.LiquidityPool, p.Direction, tf, p.AnchorTimeMs) && v.Direction == p.Direction && Same(v.Level, p.Level) && Same(v.Mean, p.Mean)
+        && Same(v.Top, p.Top) && Same(v.Bottom, p.Bottom) && v.Members == p.Members && v.AnchorIndex == p.AnchorIndex && v.LastMemberIndex == p.LastMemberIndex;
 
     private delegate TView ViewOf<TZone, TView>(in TZone zone, long tf);
 
+    private delegate bool SameAs<TZone, TView>(in TZone zone, TView view, long tf);
+
+    /// <summary>Bit-for-bit equality, so a kept view carries exactly the value a new one would.</summary>
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+    /// <summary>
+    /// The views of <paramref name="zones"/>, re-using the previous view object of every zone that did not change and the
+    /// previous array itself when nothing visible changed. A detector's version moves on any change, also to zones beyond
+    /// the snapshot's newest-N window, so most rebuilds change nothing that the snapshot shows.
+    /// </summary>
+    private static ImmutableArray<TView> Reconcile<TZone, TView>(ImmutableArray<TView> previous, ReadOnlySpan<TZone> zones, long tf, ViewOf<TZone, TView> create, SameAs<TZone, TView> same)
+        where TView : class
+    {
+        if (previous.Length == zones.Length)
+        {
+            var all = true;
+            for (var i = 0; i < zones.Length && all; i++)
+            {
+                all = same(in zones[i], previous[i], tf);
+            }
+
+            if (all)
+            {
+                return previous;
+            }
+        }
+
+        if (zones.Length == 0)
+        {
+            return [];
+        }
+
+        // Both lists are in the same order (creation order within each direction), so a forward scan finds kept views.
+        var views = new TView[zones.Length];
+        var next = 0;
+        for (var i = 0; i < zones.Length; i++)
+        {
+            TView? view = null;
+            for (var k = next; k < previous.Length; k++)
+            {
+                if (same(in zones[i], previous[k], tf))
+                {
+                    view = previous[k];
+                    next = k + 1;
+                    break;
+                }
+            }
+
+            views[i] = view ?? create(in zones[i], tf);
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(views);
+    }
+
     /// <summary>The newest <paramref name="max"/> zones of a creation-ordered span, kept in creation order.</summary>
-    private static void AddNewest<TZone, TView>(ImmutableArray<TView>.Builder target, ReadOnlySpan<TZone> zones, int max, long tf, ViewOf<TZone, TView> view)
+    private static void AddNewest<TZone>(Scratch<TZone> target, ReadOnlySpan<TZone> zones, int max)
     {
         for (var i = Math.Max(0, zones.Length - max); i < zones.Length; i++)
         {
-            target.Add(view(in zones[i], tf));
+            target.Add(in zones[i]);
         }
     }
 
-    private static void AddNewestBreakers(ImmutableArray<BreakerView>.Builder target, ReadOnlySpan<BreakerBlock> zones, int max, sbyte direction, long tf)
+    private static void AddNewestBreakers(Scratch<BreakerBlock> target, ReadOnlySpan<BreakerBlock> zones, int max, sbyte direction)
     {
         var start = zones.Length;
         var taken = 0;
@@ -280,15 +362,14 @@ public sealed class IctEngine
 
         for (var i = start; i < zones.Length; i++)
         {
-            ref readonly var b = ref zones[i];
-            if (b.Direction == direction)
+            if (zones[i].Direction == direction)
             {
-                target.Add(new BreakerView(new ZoneId(ZoneKind.Breaker, b.Direction, tf, b.OriginTimeMs), b.Direction, b.Top, b.Bottom, b.OriginIndex, b.CreatedIndex, b.Retested));
+                target.Add(in zones[i]);
             }
         }
     }
 
-    private static void AddNewestPools(ImmutableArray<LiquidityPoolView>.Builder target, ReadOnlySpan<LiquidityPool> pools, int max, long tf)
+    private static void AddNewestPools(Scratch<LiquidityPool> target, ReadOnlySpan<LiquidityPool> pools, int max)
     {
         var start = pools.Length;
         var taken = 0;
@@ -303,19 +384,50 @@ public sealed class IctEngine
 
         for (var i = start; i < pools.Length; i++)
         {
-            ref readonly var p = ref pools[i];
-            if (p.IsPool)
+            if (pools[i].IsPool)
             {
-                target.Add(new LiquidityPoolView(new ZoneId(ZoneKind.LiquidityPool, p.Direction, tf, p.AnchorTimeMs), p.Direction, p.Level, p.Mean, p.Top, p.Bottom, p.Members, p.AnchorIndex, p.LastMemberIndex));
+                target.Add(in pools[i]);
             }
+        }
+    }
+
+    /// <summary>A reusable list of zone values (the selection a rebuild maps), so selecting allocates nothing.</summary>
+    private sealed class Scratch<T>
+    {
+        private T[] _items = new T[8];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
+
+        public void Clear() => Count = 0;
+
+        public void Add(in T item)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[Count++] = item;
         }
     }
 
     private static SwingView? SwingViewOf(SwingPoint point, long tf) =>
         point.Exists ? new SwingView(new ZoneId(ZoneKind.Swing, point.Direction, tf, point.TimeMs), point.Direction, point.Index, point.Level, point.Label) : null;
 
-    private static PreviousLevelsView? LevelsOf(PreviousPeriodTracker? tracker, ZoneKind kind, long tf) =>
-        tracker is null || double.IsNaN(tracker.PreviousHigh)
-            ? null
-            : new PreviousLevelsView(new ZoneId(kind, 0, tf, tracker.PreviousStartMs), tracker.PreviousHigh, tracker.PreviousLow, tracker.BrokenHigh, tracker.BrokenLow);
+    /// <summary>The levels of <paramref name="tracker"/>, re-using <paramref name="previous"/> when they did not change.</summary>
+    private static PreviousLevelsView? LevelsOf(PreviousPeriodTracker? tracker, ZoneKind kind, long tf, PreviousLevelsView? previous)
+    {
+        if (tracker is null || double.IsNaN(tracker.PreviousHigh))
+        {
+            return null;
+        }
+
+        var id = new ZoneId(kind, 0, tf, tracker.PreviousStartMs);
+        return previous is not null && previous.Id == id && Same(previous.High, tracker.PreviousHigh) && Same(previous.Low, tracker.PreviousLow)
+            && previous.BrokenHigh == tracker.BrokenHigh && previous.BrokenLow == tracker.BrokenLow
+            ? previous
+            : new PreviousLevelsView(id, tracker.PreviousHigh, tracker.PreviousLow, tracker.BrokenHigh, tracker.BrokenLow);
+    }
 }

@@ -20,6 +20,11 @@ internal sealed class ZonePool<TZone>
     private int _freeCount;
     private int _highWater;
 
+    // Live slots in creation order, kept on add/remove so CopyOrdered need not sort. Only while creation orders are
+    // distinct: with a tie the order among equals would be the sort's, so CopyOrdered sorts again until the pool empties.
+    private int[] _sequence;
+    private bool _sequenceValid = true;
+
     public ZonePool(int maxActive)
     {
         _maxActive = Math.Max(1, maxActive);
@@ -30,6 +35,7 @@ internal sealed class ZonePool<TZone>
         _keys = new double[capacity];
         _used = new bool[capacity];
         _free = new int[capacity];
+        _sequence = new int[capacity];
         // Sized so the stale-entry trim (at 2 × live + 64) never needs to grow it when the pool is bounded.
         _heap = new PriorityQueue<(int, int), double>((2 * capacity) + 72);
     }
@@ -83,6 +89,7 @@ internal sealed class ZonePool<TZone>
         _zones[slot] = zone;
         _order[slot] = order;
         _used[slot] = true;
+        InsertInSequence(slot, order);
         Count++;
         _keys[slot] = key;
         _heap.Enqueue((slot, _generation[slot]), key);
@@ -92,6 +99,7 @@ internal sealed class ZonePool<TZone>
 
     public void Remove(int slot)
     {
+        RemoveFromSequence(slot);
         _used[slot] = false;
         _generation[slot]++;
         _free[_freeCount++] = slot;
@@ -99,7 +107,32 @@ internal sealed class ZonePool<TZone>
         if (Count == 0)
         {
             _heap.Clear();
+            _sequenceValid = true;
         }
+    }
+
+    private void InsertInSequence(int slot, long order)
+    {
+        // Count is the sequence length here (the new zone is not counted yet).
+        var position = Count;
+        while (position > 0 && _order[_sequence[position - 1]] >= order)
+        {
+            if (_order[_sequence[position - 1]] == order)
+            {
+                _sequenceValid = false;
+            }
+
+            position--;
+        }
+
+        Array.Copy(_sequence, position, _sequence, position + 1, Count - position);
+        _sequence[position] = slot;
+    }
+
+    private void RemoveFromSequence(int slot)
+    {
+        var position = Array.IndexOf(_sequence, slot, 0, Count);
+        Array.Copy(_sequence, position + 1, _sequence, position, Count - position - 1);
     }
 
     /// <summary>Re-arms a zone with a new trigger key (old entries become stale).</summary>
@@ -183,6 +216,16 @@ internal sealed class ZonePool<TZone>
             orderScratch = new long[Math.Max(Count, 2 * orderScratch.Length)];
         }
 
+        if (_sequenceValid)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                target[i] = _zones[_sequence[i]];
+            }
+
+            return Count;
+        }
+
         var n = 0;
         for (var i = 0; i < _highWater; i++)
         {
@@ -207,5 +250,6 @@ internal sealed class ZonePool<TZone>
         Array.Resize(ref _keys, size);
         Array.Resize(ref _used, size);
         Array.Resize(ref _free, size);
+        Array.Resize(ref _sequence, size);
     }
 }

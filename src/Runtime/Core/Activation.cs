@@ -43,6 +43,7 @@ internal sealed class Activation : WorkQueue, IGrainContext
     private readonly int _capacity;
     private ActivationState _state;
     private int _queued;
+    private int _streamObserversVersion;
     private int _running;
     private int _blocking;
     private int _blockingReadOnly;
@@ -320,6 +321,9 @@ internal sealed class Activation : WorkQueue, IGrainContext
         }
     }
 
+    /// <summary>Changes whenever the stream observers of this activation change (read before a lookup it validates).</summary>
+    public int StreamObserversVersion => Volatile.Read(ref _streamObserversVersion);
+
     public bool TryGetStreamObserver(Guid subscriptionId, out IStreamObserverAdapter observer)
     {
         lock (SyncRoot)
@@ -332,6 +336,7 @@ internal sealed class Activation : WorkQueue, IGrainContext
     {
         lock (SyncRoot)
         {
+            _streamObserversVersion++;
             if (observer is null)
             {
                 _streamObservers.Remove(subscriptionId);
@@ -410,9 +415,14 @@ internal sealed class Activation : WorkQueue, IGrainContext
         }
         else
         {
-            invocation.GetAwaiter().UnsafeOnCompleted(() => OnTurnCompleted(message, invocation));
+            CompleteLater(message, invocation);
         }
     }
+
+    // A separate method so the closure is only allocated for turns that really go asynchronous (a lambda in
+    // RunTurn would allocate its captured-variable class on every turn).
+    private void CompleteLater(Message message, Task invocation) =>
+        invocation.GetAwaiter().UnsafeOnCompleted(() => OnTurnCompleted(message, invocation));
 
     private Task Invoke(Message message)
     {
@@ -664,6 +674,7 @@ internal sealed class Activation : WorkQueue, IGrainContext
             _state = ActivationState.Invalid;
             leftovers = DrainMailboxLocked();
             _streamObservers.Clear();
+            _streamObserversVersion++;
         }
 
         Runtime.RemoveActivation(this);

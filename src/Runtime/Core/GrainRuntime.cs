@@ -329,12 +329,15 @@ public sealed class GrainRuntime : IAsyncDisposable
     }
 
     /// <summary>Deterministic mode: runs host-side work (e.g. a publish) holding the pump, then runs to quiescence.</summary>
-    internal Task RunExternal(Func<Task> action)
+    internal Task RunExternal(Func<Task> action) => RunExternal(static (a, _) => a(), action, (object?)null);
+
+    /// <inheritdoc cref="RunExternal(Func{Task})"/>
+    internal Task RunExternal<TTarget, TArg>(Func<TTarget, TArg, Task> action, TTarget target, TArg argument)
     {
         var scheduler = _deterministic!;
         using (scheduler.EnterPump())
         {
-            var task = action();
+            var task = action(target, argument);
             scheduler.RunUntilIdle();
             scheduler.TrackExternal(task);
             return task;

@@ -12,7 +12,7 @@ internal sealed class StreamDeliveryMessage(Subscription subscription, Envelope 
 
     public override Task InvokeAsync(Activation activation)
     {
-        if (activation.TryGetStreamObserver(subscription.Id, out var observer))
+        if (subscription.TryGetObserver(activation, out var observer))
         {
             return observer.OnNextAsync(envelope.Item, envelope.Token);
         }

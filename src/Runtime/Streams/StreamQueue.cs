@@ -114,8 +114,16 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
 
     private Subscription[] EnqueueLocked(object item)
     {
-        var token = new EventSequenceToken(++_sequence);
         var subscriptions = _subscriptions;
+        if (subscriptions.Length == 0)
+        {
+            // Nobody listens: the item still takes its sequence number, but needs no token.
+            ++_sequence;
+            Stats.RecordPublished();
+            return subscriptions;
+        }
+
+        var token = new EventSequenceToken(++_sequence);
         foreach (var subscription in subscriptions)
         {
             subscription.Enqueue(item, token);

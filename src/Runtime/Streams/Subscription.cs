@@ -22,6 +22,8 @@ internal sealed class Subscription
     private int _attempts;
     private bool _removed;
     private int _depth;
+    private volatile ObserverCache? _observer;
+    private volatile TypePriority? _typePriority;
 
     private Subscription(StreamQueue stream, SubscriptionKind kind, GrainId grain, ClientObserverQueue? client)
     {
@@ -88,6 +90,28 @@ internal sealed class Subscription
         Deliver(envelope);
     }
 
+    /// <summary>
+    /// The observer <paramref name="activation"/> has for this subscription, as <see cref="Activation.TryGetStreamObserver"/>
+    /// finds it, remembered while the activation's observers do not change (a delivery then skips its lock and lookup).
+    /// </summary>
+    public bool TryGetObserver(Activation activation, out IStreamObserverAdapter observer)
+    {
+        var version = activation.StreamObserversVersion;
+        if (_observer is { } cached && ReferenceEquals(cached.Activation, activation) && cached.Version == version)
+        {
+            observer = cached.Observer;
+            return true;
+        }
+
+        if (!activation.TryGetStreamObserver(Id, out observer))
+        {
+            return false;
+        }
+
+        _observer = new ObserverCache(activation, version, observer);
+        return true;
+    }
+
     public void MarkRemoved()
     {
         lock (_lock)
@@ -126,16 +150,7 @@ internal sealed class Subscription
             }
             else
             {
-                ITimer? timer = null;
-                timer = provider.Runtime.Clock.CreateTimer(
-                    _ =>
-                    {
-                        timer?.Dispose();
-                        Deliver(envelope);
-                    },
-                    null,
-                    delay,
-                    Timeout.InfiniteTimeSpan);
+                RetryLater(envelope, delay);
             }
 
             return;
@@ -143,6 +158,22 @@ internal sealed class Subscription
 
         DeadLetter(envelope, error, attempt);
         Advance();
+    }
+
+    // Its own method: the timer callback's closure captures the envelope, and a lambda in OnDeliveryCompleted would
+    // allocate that closure on every (successful) delivery.
+    private void RetryLater(Envelope envelope, TimeSpan delay)
+    {
+        ITimer? timer = null;
+        timer = Stream.Provider.Runtime.Clock.CreateTimer(
+            _ =>
+            {
+                timer?.Dispose();
+                Deliver(envelope);
+            },
+            null,
+            delay,
+            Timeout.InfiniteTimeSpan);
     }
 
     private void Advance()
@@ -181,8 +212,27 @@ internal sealed class Subscription
         }
 
         var provider = Stream.Provider;
-        var message = new StreamDeliveryMessage(this, envelope, provider.PriorityOf(envelope.Item)) { EnqueuedAt = provider.Runtime.Clock.GetTimestamp() };
+        var message = new StreamDeliveryMessage(this, envelope, PriorityOf(provider, envelope.Item)) { EnqueuedAt = provider.Runtime.Clock.GetTimestamp() };
         provider.Runtime.Send(message);
+    }
+
+    /// <summary>The provider's priority of <paramref name="item"/>, remembered for the item type when it depends on the type alone.</summary>
+    private MessagePriority PriorityOf(MemoryStreamProvider provider, object item)
+    {
+        if (provider.Options.PriorityResolver is not null || item is IHasPriority)
+        {
+            return provider.PriorityOf(item);
+        }
+
+        var type = item.GetType();
+        if (_typePriority is { } cached && cached.Type == type)
+        {
+            return cached.Priority;
+        }
+
+        var priority = provider.PriorityOf(item);
+        _typePriority = new TypePriority(type, priority);
+        return priority;
     }
 
     private void DeadLetter(Envelope envelope, Exception error, int attempts)
@@ -246,6 +296,12 @@ internal sealed class Subscription
             TaskScheduler.Default);
     }
 }
+
+/// <summary>A subscription's observer on one activation, valid while the activation's observers are at <see cref="Version"/>.</summary>
+internal sealed record ObserverCache(Activation Activation, int Version, IStreamObserverAdapter Observer);
+
+/// <summary>The delivery priority of items of one type.</summary>
+internal sealed record TypePriority(Type Type, MessagePriority Priority);
 
 /// <summary>An item with its stream position.</summary>
 internal sealed record Envelope(object Item, StreamSequenceToken Token);

@@ -71,7 +71,7 @@ internal sealed class AsyncStream<T>(StreamQueue queue) : IAsyncStream<T>
         var runtime = queue.Provider.Runtime;
         if (runtime.IsDeterministic && WorkQueue.Current is null)
         {
-            return runtime.RunExternal(() => queue.Publish(item));
+            return runtime.RunExternal(static (q, i) => q.Publish(i), queue, (object)item);
         }
 
         return queue.Publish(item);
