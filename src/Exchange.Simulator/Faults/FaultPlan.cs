@@ -19,6 +19,21 @@ public sealed class FaultPlan
     /// <summary>Raised when a test asks to cut stream connections; the argument is "market", "public" or "private".</summary>
     public event Action<string>? SocketDropRequested;
 
+    /// <summary>Raised when a test asks to expire every active listen key now (the venue pushes listenKeyExpired).</summary>
+    public event Action? ListenKeyExpiryRequested;
+
+    /// <summary>
+    /// Raised synchronously on the request's thread right after a REST request executed successfully in the engine and
+    /// before any reply fault or the reply itself: a harness can crash the client at exactly that moment.
+    /// </summary>
+    public event Action<RequestObservation>? RequestExecuted;
+
+    /// <summary>Raised after every REST request (also refused, failed or aborted ones) with the status written.</summary>
+    public event Action<RequestObservation>? RequestCompleted;
+
+    /// <summary>How often each knob fired.</summary>
+    public FaultStatistics Statistics { get; } = new();
+
     /// <summary>Restrict request faults to this HTTP method (e.g. "POST").</summary>
     public string? OnlyMethod { get; set; }
 
@@ -62,7 +77,18 @@ public sealed class FaultPlan
     public void RateLimitBurst(int count = 1) => Interlocked.Exchange(ref _rateLimitBurst, count);
 
     /// <summary>Closes every stream connection on a path ("market", "public", "private").</summary>
-    public void DropSockets(string path) => SocketDropRequested?.Invoke(path);
+    public void DropSockets(string path)
+    {
+        Statistics.DroppedSockets();
+        SocketDropRequested?.Invoke(path);
+    }
+
+    /// <summary>Expires every active listen key now, as Binance does after 60 minutes without keep-alive.</summary>
+    public void ExpireListenKeys()
+    {
+        Statistics.ExpiredListenKeys();
+        ListenKeyExpiryRequested?.Invoke();
+    }
 
     /// <summary>Clears every knob.</summary>
     public void Reset()
@@ -85,13 +111,23 @@ public sealed class FaultPlan
             : path is not ("/fapi/v1/time" or "/fapi/v1/ping" or "/fapi/v1/exchangeInfo");
     }
 
-    internal bool TakeRateLimit() => TakeOne(ref _rateLimitBurst);
+    internal bool TakeRateLimit() => Counted(TakeOne(ref _rateLimitBurst), Statistics.RefusedRateLimit);
 
-    internal bool TakeDropReply() => TakeOne(ref _dropReplies);
+    internal bool TakeDropReply() => Counted(TakeOne(ref _dropReplies), Statistics.DroppedReply);
 
-    internal bool TakeUnknown503() => TakeOne(ref _unknown503);
+    internal bool TakeUnknown503() => Counted(TakeOne(ref _unknown503), Statistics.Answered503);
 
-    internal bool TakeTimeout() => TakeOne(ref _timeout1007);
+    internal bool TakeTimeout() => Counted(TakeOne(ref _timeout1007), Statistics.AnsweredTimeout);
+
+    internal bool RollDuplicateEvent() => Counted(Roll(DuplicateEventProbability), Statistics.DuplicatedEvent);
+
+    internal bool RollReorderEvent() => Counted(Roll(ReorderEventProbability), Statistics.ReorderedEvent);
+
+    internal bool RollDuplicateMarket() => Counted(Roll(DuplicateMarketProbability), Statistics.DuplicatedMarket);
+
+    internal void NotifyExecuted(RequestObservation observation) => RequestExecuted?.Invoke(observation);
+
+    internal void NotifyCompleted(RequestObservation observation) => RequestCompleted?.Invoke(observation);
 
     internal bool Roll(double probability)
     {
@@ -104,6 +140,16 @@ public sealed class FaultPlan
         {
             return _random.NextDouble() < probability;
         }
+    }
+
+    private static bool Counted(bool fired, Action count)
+    {
+        if (fired)
+        {
+            count();
+        }
+
+        return fired;
     }
 
     private static bool TakeOne(ref int counter)

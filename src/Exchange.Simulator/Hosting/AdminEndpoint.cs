@@ -7,7 +7,7 @@ namespace TradingBot.Exchange.Simulator.Hosting;
 
 /// <summary>
 /// Loopback-only fault control for manual runs: <c>POST /admin/faults?dropReplies=1&amp;unknown503=1&amp;timeouts=1&amp;rateLimit=3
-/// &amp;delayMs=200&amp;skewMs=-2000&amp;duplicate=0.1&amp;reorder=0.1&amp;dropSockets=market&amp;path=/fapi/v1/order&amp;method=POST&amp;reset=true</c>;
+/// &amp;delayMs=200&amp;skewMs=-2000&amp;duplicate=0.1&amp;reorder=0.1&amp;dropSockets=market&amp;expireListenKeys=true&amp;path=/fapi/v1/order&amp;method=POST&amp;reset=true</c>;
 /// <c>POST /admin/price?symbol=BTCUSDT&amp;price=50000</c>.
 /// </summary>
 internal static class AdminEndpoint
@@ -47,6 +47,11 @@ internal static class AdminEndpoint
                     if (q["dropSockets"].ToString() is { Length: > 0 } path)
                     {
                         faults.DropSockets(path);
+                    }
+
+                    if (q["expireListenKeys"] == "true")
+                    {
+                        faults.ExpireListenKeys();
                     }
 
                     await Write(context, 200, new JsonObject { ["ok"] = true });

@@ -19,8 +19,8 @@ internal sealed class SymbolFeed
             .Where(k => k.Name is not null && (long)k.Length.TotalMilliseconds % (long)baseInterval.TotalMilliseconds == 0)
             .ToArray();
         BaseInterval = baseInterval;
-        Candles = candles;
         Current = candles.FindIndex(c => c.OpenTime >= startMs);
+        Candles = new CandleStore(candles);
         if (Current < 0)
         {
             Current = candles.Count;
@@ -37,7 +37,7 @@ internal sealed class SymbolFeed
     public (string Name, TimeSpan Length, string Stream)[] KlineStreams { get; }
     public TimeSpan BaseInterval { get; }
     public long BaseMs => (long)BaseInterval.TotalMilliseconds;
-    public List<Candle> Candles { get; }
+    public CandleStore Candles { get; }
 
     /// <summary>Index of the bar in progress (== Candles.Count when the data is exhausted).</summary>
     public int Current { get; set; }

@@ -58,6 +58,18 @@ internal sealed class ListenKeys(TimeSpan validity)
         return expired.Select(e => e.Key).ToArray();
     }
 
+    /// <summary>Marks every active key expired now (fault injection) and returns them.</summary>
+    public IReadOnlyList<string> ExpireAll()
+    {
+        var expired = _byKey.Values.Where(e => !e.Expired).ToArray();
+        foreach (var entry in expired)
+        {
+            entry.Expired = true;
+        }
+
+        return expired.Select(e => e.Key).ToArray();
+    }
+
     public IEnumerable<string> ActiveKeys(string apiKey) =>
         _byKey.Values.Where(e => e.ApiKey == apiKey && !e.Expired).Select(e => e.Key);
 

@@ -152,13 +152,13 @@ public sealed partial class SimulatedExchange
         }
     }
 
-    private static int LowerBound(List<Candle> candles, int count, long openTime)
+    private static int LowerBound(CandleStore candles, int count, long openTime)
     {
         int lo = 0, hi = count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (candles[mid].OpenTime < openTime)
+            if (candles.OpenTimeAt(mid) < openTime)
             {
                 lo = mid + 1;
             }
@@ -325,7 +325,7 @@ public sealed partial class SimulatedExchange
     private void PublishMarket(string stream, JsonObject json)
     {
         _sink.Publish("market", stream, json);
-        if (Faults.Roll(Faults.DuplicateMarketProbability))
+        if (Faults.RollDuplicateMarket())
         {
             _sink.Publish("market", stream, json);
         }

@@ -34,6 +34,7 @@ public sealed partial class SimulatedExchange
         }
 
         _listenKeys = new ListenKeys(options.ListenKeyValidity);
+        Faults.ListenKeyExpiryRequested += ExpireAllListenKeysNow;
         var series = (data ?? []).ToArray();
         var firstOpen = series.Length == 0 ? (long?)null : series.Min(s => s.Candles[0].OpenTime);
         var startMs = options.Replay.Start?.ToUnixTimeMilliseconds() ?? firstOpen ?? ServerNow.ToUnixTimeMilliseconds();
@@ -154,6 +155,15 @@ public sealed partial class SimulatedExchange
         }
     }
 
+    /// <summary>The account's listen keys that still deliver events.</summary>
+    public IReadOnlyList<string> ActiveListenKeys(string apiKey)
+    {
+        lock (_gate)
+        {
+            return _listenKeys.ActiveKeys(apiKey).ToArray();
+        }
+    }
+
     /// <summary>Expires listen keys whose validity passed on the server clock and pushes listenKeyExpired to them.</summary>
     public void ExpireListenKeys()
     {
@@ -204,6 +214,18 @@ public sealed partial class SimulatedExchange
         }
     }
 
+    /// <summary>Fault injection: every active key expires now and gets its listenKeyExpired event.</summary>
+    private void ExpireAllListenKeysNow()
+    {
+        lock (_gate)
+        {
+            foreach (var key in _listenKeys.ExpireAll())
+            {
+                _sink.Publish("private", key, EventShapes.ListenKeyExpired(key, ServerNow.ToUnixTimeMilliseconds()));
+            }
+        }
+    }
+
     private void ExpireListenKeysLocked()
     {
         foreach (var key in _listenKeys.Expire(ServerNow))
@@ -240,7 +262,7 @@ public sealed partial class SimulatedExchange
 
     private void PublishUser(string key, JsonObject json)
     {
-        if (_heldBack.Count == 0 && Faults.Roll(Faults.ReorderEventProbability))
+        if (_heldBack.Count == 0 && Faults.RollReorderEvent())
         {
             _heldBack.Add((key, json));
             return;
@@ -253,7 +275,7 @@ public sealed partial class SimulatedExchange
         }
 
         _heldBack.Clear();
-        if (Faults.Roll(Faults.DuplicateEventProbability))
+        if (Faults.RollDuplicateEvent())
         {
             _sink.Publish("private", key, (JsonObject)json.DeepClone());
         }

@@ -24,6 +24,8 @@ public sealed partial class TradingStartup(
     TimeProvider clock,
     ILogger<TradingStartup> logger)
 {
+    private const int StartupRetries = 8;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -59,12 +61,12 @@ public sealed partial class TradingStartup(
 
     private async Task ConfigureAccountAsync(TradingOptions settings, CancellationToken cancellationToken)
     {
-        await exchange.SetPositionModeAsync(hedgeMode: false, cancellationToken);
+        await RetryIdempotentAsync("position mode", () => exchange.SetPositionModeAsync(hedgeMode: false, cancellationToken), settings, cancellationToken);
         foreach (var symbol in settings.Symbols)
         {
             try
             {
-                await exchange.SetMarginTypeAsync(symbol, MarginType.Isolated, cancellationToken);
+                await RetryIdempotentAsync($"{symbol} margin type", () => exchange.SetMarginTypeAsync(symbol, MarginType.Isolated, cancellationToken), settings, cancellationToken);
             }
             catch (ExchangeRejectedException ex)
             {
@@ -72,9 +74,37 @@ public sealed partial class TradingStartup(
                 LogMarginTypeKept(symbol, ex.Message);
             }
 
-            await exchange.SetLeverageAsync(symbol, settings.Risk.Leverage, cancellationToken);
+            await RetryIdempotentAsync($"{symbol} leverage", () => exchange.SetLeverageAsync(symbol, settings.Risk.Leverage, cancellationToken), settings, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Account settings are idempotent, so a reply lost to a 5xx, a -1007 timeout, a dropped connection or a 429
+    /// is simply asked again (found by the chaos run: one 503 on POST /fapi/v1/leverage used to kill the start-up).
+    /// </summary>
+    private async Task RetryIdempotentAsync<T>(string what, Func<Task<T>> call, TradingOptions settings, CancellationToken cancellationToken)
+    {
+        var delays = settings.OrderRetryDelays.Length > 0 ? settings.OrderRetryDelays : [TimeSpan.FromSeconds(1)];
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (ExchangeException ex) when (attempt < StartupRetries && ex is ExchangeUnknownOutcomeException or ExchangeNotExecutedException)
+            {
+                var delay = ex is ExchangeRateLimitException limited && limited.RetryAt - TimeProvider.System.GetUtcNow() is { } wait && wait > TimeSpan.Zero && wait < TimeSpan.FromMinutes(2)
+                    ? wait
+                    : delays[Math.Min(attempt, delays.Length - 1)];
+                LogStartupRetry(what, attempt + 1, ex.Message);
+                await Task.Delay(delay, TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Start-up: setting {What} failed (attempt {Attempt}: {Reason}); asking again")]
+    private partial void LogStartupRetry(string what, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trading started: symbols {Symbols}, strategies {Strategies}; {Summary}")]
     private partial void LogStarted(string symbols, string strategies, string summary);

@@ -81,9 +81,14 @@ internal sealed partial class PositionGrain(
         state.State.TakeProfitGeneration = 0;
         state.State.Adopted = false;
         state.State.Children.Clear();
+        var opened = new PositionOpened(entryClientOrderId, order.Signal.Strategy, _symbol, order.Direction, averagePrice, quantity, order.Leverage, order.StopLoss, order.TakeProfit, at);
+
+        // Journaled (with its alert, in one transaction) before the ledger is persisted: an entry resolved during a
+        // restart's reconciliation happens before anything listens to the streams, so the stream alone lost its alert.
+        journal.RecordPositionOpened(opened);
         await state.WriteStateAsync();
         LogOpened(_symbol, order.Direction.ToString(), quantity, averagePrice, order.StopLoss, order.TakeProfit);
-        await _positions.OnNextAsync(new PositionOpened(entryClientOrderId, order.Signal.Strategy, _symbol, order.Direction, averagePrice, quantity, order.Leverage, order.StopLoss, order.TakeProfit, at));
+        await _positions.OnNextAsync(opened);
         await EnsureProtectionAsync();
     }
 
@@ -307,13 +312,19 @@ internal sealed partial class PositionGrain(
     private async Task ApplyAsync(PositionFill fill)
     {
         var closed = Ledger.Apply(fill);
+        if (closed is not null)
+        {
+            // The journal before the state: a crash in between leaves the ledger open, and the restart's reconciliation
+            // records the same trade again (INSERT OR IGNORE). The other order lost the trade for good (chaos soak).
+            journal.RecordTrade(closed);
+        }
+
         await state.WriteStateAsync();
         if (closed is null)
         {
             return;
         }
 
-        journal.RecordTrade(closed);
         LogClosed(_symbol, closed.Reason.ToString(), closed.ExitPrice, closed.RealizedPnl);
         await _positions.OnNextAsync(closed);
         var leftovers = new[] { Ledger.StopClientId, Ledger.TakeProfitClientId }.Where(id => id is not null && id != fill.ClientOrderId).ToList();
@@ -445,9 +456,11 @@ internal sealed partial class PositionGrain(
         state.State.Adopted = true;
         state.State.StopLive = stop is not null;
         state.State.TakeProfitLive = target is not null;
+        var opened = new PositionOpened(positionId, "adopted", _symbol, direction, position.EntryPrice, Math.Abs(quantity), state.State.Leverage, Ledger.StopLoss ?? 0, Ledger.TakeProfit ?? 0, clock.GetUtcNow());
+        journal.RecordPositionOpened(opened);
         await state.WriteStateAsync();
         LogAdopted(_symbol, quantity, position.EntryPrice);
-        await _positions.OnNextAsync(new PositionOpened(positionId, "adopted", _symbol, direction, position.EntryPrice, Math.Abs(quantity), state.State.Leverage, Ledger.StopLoss ?? 0, Ledger.TakeProfit ?? 0, clock.GetUtcNow()));
+        await _positions.OnNextAsync(opened);
         await EnsureProtectionAsync();
     }
 

@@ -124,8 +124,9 @@ public static class SiloHost
         builder.Services.AddSingleton(sp => new TradeJournal(
             Path.Combine(Path.GetFullPath(options.DataDirectory), TradeJournal.DefaultFileName), new JournalAlerts(sp.GetRequiredService<AlertOutbox>())));
         builder.Services.AddTradingGrains(acceptedTrading.Root, Path.GetFullPath(options.DataDirectory));
-        builder.Services.AddHostedService<TradingHostedService>();
+        // The bridge subscribes before trading starts, so SystemStarted and reconciliation alerts have a listener.
         builder.Services.AddHostedService<AlertBridge>();
+        builder.Services.AddHostedService<TradingHostedService>();
         builder.Services.AddHostedService<LiveConfigurationWatcher>();
         builder.Services.AddSingleton<IHealthContributor, ExchangeHealthContributor>();
         builder.AddSiloDashboard(options);

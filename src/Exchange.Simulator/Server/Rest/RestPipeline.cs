@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using TradingBot.Exchange.Simulator.Faults;
 using TradingBot.Exchange.Simulator.Matching;
 using TradingBot.Exchange.Simulator.Server.Json;
 using TradingBot.Exchange.Simulator.Venue;
@@ -25,6 +26,9 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
         var method = request.Method;
         var faults = venue.Faults;
         var faulty = faults.Matches(method, path);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var executed = false;
+        var aborted = false;
         try
         {
             venue.Housekeep();
@@ -37,7 +41,6 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
 
             var rawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : string.Empty;
             var rawBody = await ReadBodyAsync(request);
-            var values = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var pair in QueryHelpers.ParseQuery(rawBody))
             {
                 values[pair.Key] = pair.Value.ToString();
@@ -72,6 +75,8 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
 
             Authenticate(endpoint, call, rawQuery, rawBody, now);
             var result = endpoint.Handler(call);
+            executed = true;
+            faults.NotifyExecuted(new RequestObservation(method, path, values, Executed: true, Status: 200));
 
             // A slow backend: the request is executed now, the reply comes late (even if the caller gave up).
             if (faulty && faults.ReplyDelay > TimeSpan.Zero)
@@ -80,6 +85,7 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
             }
             if (faulty && faults.TakeDropReply())
             {
+                aborted = true;
                 context.Abort();
                 return;
             }
@@ -113,6 +119,10 @@ internal sealed class RestPipeline(SimulatedExchange venue, RestApi api, RateLim
             {
                 await WriteAsync(response, 500, JsonShapes.CodeMsg(-1000, "An unknown error occured while processing the request."));
             }
+        }
+        finally
+        {
+            faults.NotifyCompleted(new RequestObservation(method, path, values, executed, aborted || context.RequestAborted.IsCancellationRequested ? 0 : response.StatusCode));
         }
     }
 
