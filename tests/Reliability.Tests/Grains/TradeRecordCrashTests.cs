@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using TradingBot.Contracts.Grains;
 using TradingBot.Contracts.Market;
 using TradingBot.Contracts.Trading;
+using TradingBot.Grains.Tests.Support;
 
 namespace TradingBot.Reliability.Tests.Grains;
 
