@@ -21,20 +21,19 @@ public sealed class ConfigChangeClassifier
     private readonly string[] _restartPrefixes;
     private readonly string[] _ignoredPrefixes;
 
-    /// <param name="liveKeys">Exact keys applied live; default <see cref="OperationalParametersValidator.Keys"/>.</param>
+    /// <param name="liveKeys">Exact keys the host applies while running (the silo passes its operational parameters).</param>
     /// <param name="restartPrefixes">Keys or sections (prefix + <c>:</c>) that need a restart; default <see cref="DefaultRestartPrefixes"/>.</param>
     /// <param name="ignoredPrefixes">Keys or sections not reported as restart-needing (e.g. <c>Logging</c>); default none.</param>
     public ConfigChangeClassifier(
-        IEnumerable<string>? liveKeys = null,
+        IEnumerable<string> liveKeys,
         IEnumerable<string>? restartPrefixes = null,
         IEnumerable<string>? ignoredPrefixes = null)
     {
-        _liveKeys = new HashSet<string>(liveKeys ?? OperationalParametersValidator.Keys, StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(liveKeys);
+        _liveKeys = new HashSet<string>(liveKeys, StringComparer.OrdinalIgnoreCase);
         _restartPrefixes = [.. restartPrefixes ?? DefaultRestartPrefixes];
         _ignoredPrefixes = [.. ignoredPrefixes ?? []];
     }
-
-    public static ConfigChangeClassifier Default { get; } = new();
 
     public ConfigChangeReport Classify(IConfiguration before, IConfiguration after)
     {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TradingBot.Operations.Alerts.Delivery;
 using TradingBot.Operations.Alerts.Outbox;
-using TradingBot.Operations.Configuration;
 using TradingBot.Operations.Secrets;
 
 namespace TradingBot.Operations.Hosting;
@@ -19,8 +18,7 @@ public static class OperationsServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="SecretRedactor"/>, <see cref="AlertDeliveryOptions"/>, <see cref="AlertOutbox"/>
-    /// (<c>&lt;dataDirectory&gt;/alerts.db</c>), the <see cref="DiscordAlertDeliverer"/> hosted service and
-    /// <see cref="ConfigChangeClassifier"/>. Pass the same <paramref name="redactor"/> given to the logger.
+    /// (<c>&lt;dataDirectory&gt;/alerts.db</c>), and the <see cref="DiscordAlertDeliverer"/> hosted service. Pass the same <paramref name="redactor"/> given to the logger.
     /// Stamp alerts with wall-clock time (<see cref="TimeProvider.System"/>), not a simulated market clock:
     /// delivery runs on the wall clock and marks alerts older than <see cref="AlertDeliveryOptions.LateNoticeAfter"/> as late.
     /// </summary>
@@ -58,7 +56,6 @@ public static class OperationsServiceCollectionExtensions
             TimeProvider.System,
             sp.GetRequiredService<ILogger<DiscordAlertDeliverer>>()));
         services.AddHostedService(sp => sp.GetRequiredService<DiscordAlertDeliverer>());
-        services.AddSingleton(ConfigChangeClassifier.Default);
         return services;
     }
 

@@ -1,11 +1,15 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TradingBot.Contracts;
+using TradingBot.Contracts.Events;
 using TradingBot.Contracts.Grains;
 using TradingBot.Dashboard.Ports;
 using TradingBot.Dashboard.Ports.Control;
 using TradingBot.Exchange.Port;
 using TradingBot.Grains.Hosting;
 using TradingBot.Runtime;
+using TradingBot.Runtime.Streams;
 using TradingBot.Silo.Hosting;
 
 namespace TradingBot.Silo.Dashboard;
@@ -185,6 +189,12 @@ internal sealed partial class BotControl(
             await Risk.UpdateSettingsAsync(risk);
             strategySettings.Set(strategy);
             LogParameters(string.Join(", ", values.Select(v => $"{v.Key}={v.Value}")));
+
+            // The same event a live edit of appsettings publishes, so consumers see every change whatever its source.
+            var keys = values.Keys.Select(OperationalParameters.ConfigKeyOf).Order(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            await client.GetStreamProvider(StreamNames.Provider)
+                .GetStream<IBotEvent>(StreamId.Create(StreamNames.System, "silo"))
+                .OnNextAsync(new ConfigChanged(keys, [], DateTimeOffset.UtcNow));
             notifier.Changed(DashboardTopic.Parameters);
             return new ParameterUpdateResult([], Parameters(risk));
         }

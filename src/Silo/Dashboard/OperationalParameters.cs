@@ -1,6 +1,7 @@
 using System.Globalization;
 using TradingBot.Contracts.Grains;
 using TradingBot.Dashboard.Ports.Control;
+using TradingBot.Silo.Hosting.LiveConfig;
 using TradingBot.Trading.Strategies;
 
 namespace TradingBot.Silo.Dashboard;
@@ -19,6 +20,19 @@ internal static class OperationalParameters
     public const string DailyLossLimit = "dailyLossLimitPercent";
     public const string MinRewardToRisk = "minRewardToRisk";
     public const string MaxOpenPositions = "maxOpenPositions";
+
+    /// <summary>The configuration key (as in appsettings.json and ConfigChanged) of a dashboard parameter key.</summary>
+    public static string ConfigKeyOf(string key) => key switch
+    {
+        StopLossTolerance => LiveConfigKeys.StopTolerance,
+        TakeProfitAdjustment => LiveConfigKeys.TakeProfitAdjustment,
+        Leverage => LiveConfigKeys.Leverage,
+        RiskPerTrade => LiveConfigKeys.RiskPerTrade,
+        DailyLossLimit => LiveConfigKeys.DailyLossLimit,
+        MinRewardToRisk => LiveConfigKeys.MinRewardToRisk,
+        MaxOpenPositions => LiveConfigKeys.MaxOpenPositions,
+        _ => key,
+    };
 
     public static IReadOnlyList<OperationalParameterView> Describe(RiskParameters risk, StrategySettings strategy)
     {

@@ -5,10 +5,12 @@ namespace TradingBot.Operations.Tests.Configuration;
 
 public sealed class ConfigChangeClassifierTests
 {
+    private static readonly ConfigChangeClassifier s_classifier = new(["Trading:Risk:RiskPerTrade", "Trading:Risk:Leverage", "Trading:Risk:DailyLossLimit"]);
+
     private static readonly Dictionary<string, string?> s_base = new()
     {
-        ["Trading:RiskPerTradePercent"] = "2",
-        ["Trading:Leverage"] = "5",
+        ["Trading:Risk:RiskPerTrade"] = "0.02",
+        ["Trading:Risk:Leverage"] = "5",
         ["Trading:Symbols:0"] = "BTCUSDT",
         ["Trading:Symbols:1"] = "ETHUSDT",
         ["Trading:Strategies:0"] = "A",
@@ -20,12 +22,12 @@ public sealed class ConfigChangeClassifierTests
     [Fact]
     public void Operational_changes_are_live()
     {
-        var report = ConfigChangeClassifier.Default.Classify(s_base, With(("Trading:RiskPerTradePercent", "1.5"), ("trading:leverage", "3")));
+        var report = s_classifier.Classify(s_base, With(("Trading:Risk:RiskPerTrade", "0.015"), ("trading:risk:leverage", "3")));
 
         report.RequiresRestart.Should().BeFalse();
         report.Live.Select(c => (c.Key, c.OldValue, c.NewValue)).Should().Equal(
-            ("Trading:Leverage", "5", "3"),
-            ("Trading:RiskPerTradePercent", "2", "1.5"));
+            ("Trading:Risk:Leverage", "5", "3"),
+            ("Trading:Risk:RiskPerTrade", "0.02", "0.015"));
     }
 
     [Fact]
@@ -37,12 +39,12 @@ public sealed class ConfigChangeClassifierTests
             ("Trading:Timeframes:0", "5m"),
             ("Ict:FvgMinGapPercent", "0.1"),
             ("Silo:Urls", "http://0.0.0.0:5080"),
-            ("Trading:DailyLossLimitPercent", "5"));
+            ("Trading:Risk:DailyLossLimit", "0.05"));
 
-        var report = ConfigChangeClassifier.Default.Classify(s_base, after);
+        var report = s_classifier.Classify(s_base, after);
 
         report.RequiresRestart.Should().BeTrue();
-        report.Live.Select(c => c.Key).Should().Equal("Trading:DailyLossLimitPercent");
+        report.Live.Select(c => c.Key).Should().Equal("Trading:Risk:DailyLossLimit");
         report.RestartRequired.Select(c => c.Key).Should().BeEquivalentTo(
             "Trading:Symbols:2", "Trading:Strategies:0", "Trading:Timeframes:0", "Ict:FvgMinGapPercent", "Silo:Urls");
         report.RestartRequired.Single(c => c.Key == "Trading:Symbols:2").Should().Match<ConfigKeyChange>(c => c.OldValue == null && c.Reason == "core parameter: Trading:Symbols");
@@ -55,7 +57,7 @@ public sealed class ConfigChangeClassifierTests
         after.Remove("Trading:Symbols:1");
         after["Trading:SomethingNew"] = "1";
         after["Logging:Level"] = "Debug";
-        var classifier = new ConfigChangeClassifier(ignoredPrefixes: ["Logging"]);
+        var classifier = new ConfigChangeClassifier(["Trading:Risk:Leverage"], ignoredPrefixes: ["Logging"]);
 
         var report = classifier.Classify(s_base, after);
 
@@ -71,7 +73,7 @@ public sealed class ConfigChangeClassifierTests
     [Fact]
     public void Prefixes_match_whole_sections_only()
     {
-        var report = ConfigChangeClassifier.Default.Classify(
+        var report = s_classifier.Classify(
             new Dictionary<string, string?>(),
             new Dictionary<string, string?> { ["Trading:SymbolsExtra"] = "x" });
 
@@ -84,7 +86,7 @@ public sealed class ConfigChangeClassifierTests
         var before = new ConfigurationBuilder().AddInMemoryCollection(s_base).Build();
         var after = new ConfigurationBuilder().AddInMemoryCollection(With(("Exchange:ApiSecret", "s3cr3t-value"))).Build();
 
-        var report = ConfigChangeClassifier.Default.Classify(before, after);
+        var report = s_classifier.Classify(before, after);
 
         var change = report.Changes.Single();
         change.Key.Should().Be("Exchange:ApiSecret");
@@ -94,7 +96,7 @@ public sealed class ConfigChangeClassifierTests
 
     [Fact]
     public void Identical_snapshots_have_no_changes() =>
-        ConfigChangeClassifier.Default.Classify(s_base, With()).HasChanges.Should().BeFalse();
+        s_classifier.Classify(s_base, With()).HasChanges.Should().BeFalse();
 
     private static Dictionary<string, string?> With(params (string Key, string Value)[] changes)
     {

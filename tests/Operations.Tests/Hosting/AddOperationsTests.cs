@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using TradingBot.Operations.Alerts;
 using TradingBot.Operations.Alerts.Delivery;
 using TradingBot.Operations.Alerts.Outbox;
-using TradingBot.Operations.Configuration;
 using TradingBot.Operations.Hosting;
 using TradingBot.Operations.Secrets;
 using TradingBot.Operations.Tests.Support;
@@ -36,7 +35,6 @@ public sealed class AddOperationsTests : IDisposable
         outbox.ReadAll().Single().Alert.Text.Should().Be("started with ***");
         host.Services.GetRequiredService<AlertDeliveryOptions>().IsEnabled(AlertKind.WebSocketReconnected).Should().BeFalse();
         host.Services.GetServices<IHostedService>().OfType<DiscordAlertDeliverer>().Should().ContainSingle();
-        host.Services.GetRequiredService<ConfigChangeClassifier>().Should().NotBeNull();
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TradingBot.Contracts;
 using TradingBot.Contracts.Events;
 using TradingBot.Contracts.Grains;
+using TradingBot.Dashboard.Ports.Control;
 using TradingBot.Exchange.Simulator.Hosting;
 using TradingBot.Grains.Hosting;
 using TradingBot.Operations.Alerts;
@@ -125,6 +126,19 @@ public sealed class LiveReloadTests : IAsyncLifetime
         await Eventually.Async(async () => (await Risk.GetStatusAsync()).Parameters.Leverage == 6, "the fixed file to apply");
         await Eventually.Async(() => Task.FromResult(!_published.IsEmpty), "ConfigChanged");
         _published.Single().LiveKeys.Should().Equal("Trading:Risk:Leverage");
+    }
+
+    [Fact]
+    public async Task A_dashboard_parameter_change_publishes_the_same_ConfigChanged_with_configuration_keys()
+    {
+        var control = _app.Services.GetRequiredService<IBotControl>();
+
+        var result = await control.SetOperationalParametersAsync(new Dictionary<string, decimal> { ["riskPerTradePercent"] = 1.5m, ["minRewardToRisk"] = 2m }, CancellationToken.None);
+
+        result.Errors.Should().BeEmpty();
+        (await Risk.GetStatusAsync()).Parameters.RiskPerTrade.Should().Be(0.015m);
+        await Eventually.Async(() => Task.FromResult(!_published.IsEmpty), "ConfigChanged from the dashboard");
+        _published.Single().Should().Match<ConfigChanged>(c => c.LiveKeys.SequenceEqual(new[] { "Trading:Risk:MinRewardToRisk", "Trading:Risk:RiskPerTrade" }) && c.RestartKeys.IsEmpty);
     }
 
     private TradingOptions Options() => _app.Services.GetRequiredService<IOptionsMonitor<TradingOptions>>().CurrentValue;
