@@ -248,7 +248,7 @@ internal sealed partial class PositionGrain(
         }
 
         var source = await ResolveSourceAsync(update);
-        await ApplyAsync(new PositionFill(source, update.TradeId, update.Side, update.LastFilledQuantity, update.LastFilledPrice, update.Commission, update.At));
+        await ApplyAsync(new PositionFill(source, update.TradeId, update.Side, update.LastFilledQuantity, update.LastFilledPrice, update.Commission, update.At, update.RealizedProfit));
     }
 
     private async Task OnAlgoUpdateAsync(ExchangeAlgoUpdate algo)

@@ -10,4 +10,8 @@ namespace TradingBot.Trading.Positions;
 /// <param name="Price">Fill price.</param>
 /// <param name="Commission">Fee charged in quote currency.</param>
 /// <param name="At">Trade time (UTC).</param>
-public sealed record PositionFill(string ClientOrderId, long TradeId, OrderSide Side, decimal Quantity, decimal Price, decimal Commission, DateTimeOffset At);
+/// <param name="RealizedProfit">
+/// The exchange's realized profit of this fill ("rp"), when it reports one. Booked instead of the price move for a
+/// liquidation: the exchange then takes the whole isolated margin, more than the move to the fill price.
+/// </param>
+public sealed record PositionFill(string ClientOrderId, long TradeId, OrderSide Side, decimal Quantity, decimal Price, decimal Commission, DateTimeOffset At, decimal? RealizedProfit = null);

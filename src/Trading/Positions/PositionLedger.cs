@@ -108,7 +108,10 @@ public sealed class PositionLedger
 
         var closing = Math.Min(fill.Quantity, Quantity);
         var sign = Direction == Direction.Bullish ? 1m : -1m;
-        GrossPnl += (fill.Price - EntryPrice) * closing * sign;
+        var reason = ExitReasonOf(fill.ClientOrderId);
+        GrossPnl += reason == ExitReason.Liquidation && fill.RealizedProfit is { } lost
+            ? lost
+            : (fill.Price - EntryPrice) * closing * sign;
         ExitFees += fill.Commission;
         ExitQuantity += closing;
         ExitNotional += fill.Price * closing;
@@ -128,7 +131,7 @@ public sealed class PositionLedger
             EnteredQuantity,
             NetPnl,
             EntryFees + ExitFees,
-            ExitReasonOf(fill.ClientOrderId),
+            reason,
             RMultiple,
             OpenedAt,
             fill.At);

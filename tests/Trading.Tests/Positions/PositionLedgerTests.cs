@@ -47,6 +47,34 @@ public sealed class PositionLedgerTests
     }
 
     [Fact]
+    public void A_liquidation_books_the_margin_the_exchange_took_not_the_price_move()
+    {
+        // 1 ETH long at 2,000 with 5x isolated margin (400 USDT); liquidated with the mark at 1,610: the move is
+        // -390, but the exchange takes the whole 400 (the rest goes to the insurance fund) and reports rp = -400.
+        var ledger = new PositionLedger();
+        ledger.Begin("p3", "A", "ETHUSDT", Direction.Bullish, 1_900m, 2_200m, "sl", "tp");
+        ledger.Apply(new PositionFill("entry", 1, OrderSide.Buy, 1m, 2_000m, 1m, s_t0));
+
+        var closed = ledger.Apply(new PositionFill("autoclose-1748304000000", 7, OrderSide.Sell, 1m, 1_610m, 0m, s_t0.AddHours(3), RealizedProfit: -400m));
+
+        closed!.Reason.Should().Be(ExitReason.Liquidation);
+        closed.RealizedPnl.Should().Be(-400m - 1m, "the margin lost plus the entry fee");
+        closed.ExitPrice.Should().Be(1_610m);
+    }
+
+    [Fact]
+    public void Ordinary_exits_book_the_price_move_even_when_the_exchange_reports_its_own_figure()
+    {
+        var ledger = new PositionLedger();
+        ledger.Begin("p4", "A", "ETHUSDT", Direction.Bullish, 1_900m, 2_200m, "sl", "tp");
+        ledger.Apply(new PositionFill("entry", 1, OrderSide.Buy, 1m, 2_000m, 1m, s_t0));
+
+        var closed = ledger.Apply(new PositionFill("tp", 2, OrderSide.Sell, 1m, 2_200m, 1.1m, s_t0.AddHours(1), RealizedProfit: 200m));
+
+        closed!.RealizedPnl.Should().Be(200m - 2.1m);
+    }
+
+    [Fact]
     public void Partial_fills_average_and_duplicates_are_ignored()
     {
         var ledger = LongAt60k();
