@@ -114,19 +114,24 @@ public sealed partial class MatchingEngine
             }
         }
 
+        // Plain loops over the account's lists: this runs on every intrabar move.
+        var symbol = market.Spec.Symbol;
         foreach (var account in _accounts.Values)
         {
-            foreach (var order in account.OpenOrders(market.Spec.Symbol))
+            foreach (var order in account.Orders)
             {
-                if (order.Type == OrderType.Limit)
+                if (order.IsOpen && order.Symbol == symbol && order.Type == OrderType.Limit)
                 {
                     Consider(order.Price, conditionIsAbove: order.Side == Side.Sell);
                 }
             }
 
-            foreach (var algo in account.OpenAlgos(market.Spec.Symbol))
+            foreach (var algo in account.Algos)
             {
-                Consider(algo.TriggerPrice, algo.TriggersWhenAbove);
+                if (algo.IsOpen && algo.Symbol == symbol)
+                {
+                    Consider(algo.TriggerPrice, algo.TriggersWhenAbove);
+                }
             }
         }
 
@@ -135,29 +140,82 @@ public sealed partial class MatchingEngine
 
     private void ProcessMarket(MarketState market)
     {
-        var symbol = market.Spec.Symbol;
-        foreach (var account in _accounts.Values.ToArray())
+        // Accounts are only added through the API, never while a move is processed, so no copy is needed.
+        foreach (var account in _accounts.Values)
         {
-            foreach (var order in account.OpenOrders(symbol).Where(o => o.Type == OrderType.Limit).ToArray())
+            // Fills add orders and triggers change statuses, so each pass works on a snapshot. Prices do not move while a
+            // pass runs, so taking only what crosses (or triggers) now is the same as checking each order inside the
+            // pass, and a move that reaches nothing, the usual case, allocates nothing.
+            if (CrossedLimits(account, market) is { } crossed)
             {
-                var crosses = order.Side == Side.Buy ? market.Last <= order.Price : market.Last >= order.Price;
-                if (crosses && order.IsOpen)
+                foreach (var order in crossed)
                 {
-                    FillResting(account, order, market);
+                    if (order.IsOpen)
+                    {
+                        FillResting(account, order, market);
+                    }
                 }
             }
 
-            foreach (var algo in account.OpenAlgos(symbol).OrderBy(a => a.AlgoId).ToArray())
+            if (TriggeredAlgos(account, market) is { } triggered)
             {
-                var reference = algo.WorkingType == WorkingType.MarkPrice ? market.Mark : market.Last;
-                if (algo.IsOpen && algo.IsTriggeredBy(reference))
+                foreach (var algo in triggered)
                 {
-                    Trigger(account, algo, market);
+                    if (algo.IsOpen)
+                    {
+                        Trigger(account, algo, market);
+                    }
                 }
             }
 
             CheckLiquidation(account, market);
         }
+    }
+
+    /// <summary>Open limit orders of the market's symbol that the current last price crosses, in placement order; null for none.</summary>
+    private static List<SimOrder>? CrossedLimits(SimAccount account, MarketState market)
+    {
+        var symbol = market.Spec.Symbol;
+        List<SimOrder>? crossed = null;
+        foreach (var order in account.Orders)
+        {
+            if (order.IsOpen
+                && order.Symbol == symbol
+                && order.Type == OrderType.Limit
+                && (order.Side == Side.Buy ? market.Last <= order.Price : market.Last >= order.Price))
+            {
+                (crossed ??= []).Add(order);
+            }
+        }
+
+        return crossed;
+    }
+
+    /// <summary>Open algo orders of the market's symbol that the current price triggers, by algo id; null for none.</summary>
+    private static List<SimAlgoOrder>? TriggeredAlgos(SimAccount account, MarketState market)
+    {
+        var symbol = market.Spec.Symbol;
+        List<SimAlgoOrder>? triggered = null;
+        foreach (var algo in account.Algos)
+        {
+            if (algo.IsOpen
+                && algo.Symbol == symbol
+                && algo.IsTriggeredBy(algo.WorkingType == WorkingType.MarkPrice ? market.Mark : market.Last))
+            {
+                triggered ??= [];
+
+                // Stable insertion by id (the list is normally in id order already).
+                var at = triggered.Count;
+                while (at > 0 && triggered[at - 1].AlgoId > algo.AlgoId)
+                {
+                    at--;
+                }
+
+                triggered.Insert(at, algo);
+            }
+        }
+
+        return triggered;
     }
 
     private void SettleFunding()

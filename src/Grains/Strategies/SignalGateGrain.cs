@@ -24,7 +24,10 @@ internal sealed partial class SignalGateGrain(
     private StrategyPriority _priority = new(StrategyPriority.DefaultOrder);
     private string _priorityText = StrategyPriority.DefaultOrder;
 
-    public async Task<RiskDecision?> ReportAsync(StrategyEvaluation evaluation)
+    /// <summary>The answer to a verdict that completed no bar: by far the most common one, so it is shared.</summary>
+    private static readonly Task<RiskDecision?> s_nothingDecided = Task.FromResult<RiskDecision?>(null);
+
+    public Task<RiskDecision?> ReportAsync(StrategyEvaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var current = options.CurrentValue;
@@ -38,8 +41,15 @@ internal sealed partial class SignalGateGrain(
             }
         }
 
+        // Not async on purpose: a "none" verdict completes nothing and must not cost a state machine per bar.
+        var decisions = _gate.Report(evaluation, current.Strategies, _priority);
+        return decisions.Count == 0 ? s_nothingDecided : ForwardAsync(decisions);
+    }
+
+    private async Task<RiskDecision?> ForwardAsync(IReadOnlyList<GateDecision> decisions)
+    {
         RiskDecision? last = null;
-        foreach (var decision in _gate.Report(evaluation, current.Strategies, _priority))
+        foreach (var decision in decisions)
         {
             if (decision.Missing.Count > 0)
             {

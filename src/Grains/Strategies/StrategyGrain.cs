@@ -27,6 +27,7 @@ internal sealed partial class StrategyGrain(
     private readonly Dictionary<string, MarketView> _views = new(StringComparer.Ordinal);
     private readonly SignalArbiter _arbiter = new();
     private readonly Dictionary<string, TradeSignal> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ISignalGateGrain> _gates = new(StringComparer.Ordinal);
     private IStrategyRule _rule = null!;
     private IAsyncStream<SignalGenerated> _signals = null!;
     private long _barsEvaluated;
@@ -89,11 +90,12 @@ internal sealed partial class StrategyGrain(
         var snapshot = item.Snapshot;
         var view = ViewOf(snapshot.Symbol);
         view.Apply(snapshot);
+        var current = options.CurrentValue;
         if (state.State.Enabled)
         {
             _barsEvaluated++;
             if (!_held.ContainsKey(snapshot.Symbol)
-                && _rule.Evaluate(view, snapshot, options.CurrentValue.Strategy) is { } candidate
+                && _rule.Evaluate(view, snapshot, current.Strategy) is { } candidate
                 && _arbiter.Choose([(_rule, candidate)]) is { } chosen)
             {
                 // Held until this minute's 1m snapshot, the last one the SymbolGrain publishes for a minute (after
@@ -108,12 +110,12 @@ internal sealed partial class StrategyGrain(
         }
 
         _held.Remove(snapshot.Symbol, out var signal);
-        var gate = GrainFactory.GetGrain<ISignalGateGrain>(snapshot.Symbol);
+        var gate = GateOf(snapshot.Symbol);
         if (signal is null)
         {
             // Silence is a verdict too: the gate decides a bar once every started strategy has reported it. With a
             // single strategy nobody waits for it.
-            if (options.CurrentValue.Strategies.Length > 1)
+            if (current.Strategies.Length > 1)
             {
                 await gate.ReportAsync(new StrategyEvaluation(_rule.Name, snapshot.Symbol, snapshot.Candle.CloseTime, null));
             }
@@ -144,6 +146,18 @@ internal sealed partial class StrategyGrain(
         }
 
         return view;
+    }
+
+    /// <summary>The symbol's gate reference, looked up once: it is called on every 1m bar.</summary>
+    private ISignalGateGrain GateOf(string symbol)
+    {
+        if (!_gates.TryGetValue(symbol, out var gate))
+        {
+            gate = GrainFactory.GetGrain<ISignalGateGrain>(symbol);
+            _gates[symbol] = gate;
+        }
+
+        return gate;
     }
 
     public Task OnErrorAsync(Exception ex)

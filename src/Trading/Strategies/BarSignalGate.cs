@@ -42,7 +42,7 @@ public sealed class BarSignalGate
         {
             if (_pending.TryGetValue(bar, out var signals))
             {
-                if (!signals.Exists(s => s.Id == signal.Id))
+                if (!Contains(signals, signal.Id))
                 {
                     signals.Add(signal);
                 }
@@ -71,13 +71,14 @@ public sealed class BarSignalGate
         return Complete(expected, priority);
     }
 
-    private List<GateDecision> Complete(IReadOnlyCollection<string> expected, StrategyPriority priority)
+    private IReadOnlyList<GateDecision> Complete(IReadOnlyCollection<string> expected, StrategyPriority priority)
     {
-        var decided = new List<GateDecision>();
+        // Most bars have no signal: nothing is pending and nothing is allocated.
+        List<GateDecision>? decided = null;
         while (_pending.Count > 0)
         {
             var (bar, signals) = _pending.First();
-            var missing = expected.Where(s => !(_lastReported.TryGetValue(s, out var last) && last >= bar)).ToArray();
+            var missing = Missing(expected, bar);
             if (missing.Length > 0 && bar + MaxWait > _newest)
             {
                 break;
@@ -85,9 +86,37 @@ public sealed class BarSignalGate
 
             _pending.Remove(bar);
             var winner = priority.Choose(signals)!;
-            decided.Add(new GateDecision(bar, winner, signals.Where(s => !ReferenceEquals(s, winner)).ToArray(), missing, Late: false));
+            (decided ??= []).Add(new GateDecision(bar, winner, signals.Where(s => !ReferenceEquals(s, winner)).ToArray(), missing, Late: false));
         }
 
-        return decided;
+        return decided ?? (IReadOnlyList<GateDecision>)[];
+    }
+
+    // A loop, not a lambda: a lambda capturing the signal would allocate its closure on every report, signal or not.
+    private static bool Contains(List<TradeSignal> signals, string id)
+    {
+        foreach (var s in signals)
+        {
+            if (s.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string[] Missing(IReadOnlyCollection<string> expected, DateTimeOffset bar)
+    {
+        List<string>? missing = null;
+        foreach (var strategy in expected)
+        {
+            if (!(_lastReported.TryGetValue(strategy, out var last) && last >= bar))
+            {
+                (missing ??= []).Add(strategy);
+            }
+        }
+
+        return missing is null ? [] : [.. missing];
     }
 }

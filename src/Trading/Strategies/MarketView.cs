@@ -29,6 +29,30 @@ public sealed class MarketView
 
     public IndicatorSnapshot? Latest(Timeframe timeframe) => _latest.GetValueOrDefault(timeframe);
 
+    /// <summary>The sweeps as their concrete list, so the rules enumerate them without allocating.</summary>
+    internal LinkedList<LiquiditySweep> SweepList => _sweeps;
+
+    /// <summary>Whether any of the last <paramref name="count"/> 1m candles traded into <paramref name="zone"/>.</summary>
+    internal bool RecentlyTraded(Zone zone, int count)
+    {
+        var skip = Math.Max(0, _recent1m.Count - count);
+        foreach (var candle in _recent1m)
+        {
+            if (skip > 0)
+            {
+                skip--;
+                continue;
+            }
+
+            if (zone.Overlaps(candle.Low, candle.High))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Records a snapshot; snapshots of one timeframe arrive in time order.</summary>
     public void Apply(IndicatorSnapshot snapshot)
     {

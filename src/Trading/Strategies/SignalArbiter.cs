@@ -17,12 +17,25 @@ public sealed class SignalArbiter
     public TradeSignal? Choose(IEnumerable<(IStrategyRule Rule, TradeSignal Signal)> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);
-        var fresh = candidates
-            .Where(c => !_used.Contains(PrimaryKey(c.Signal)))
-            .OrderBy(c => c.Rule.Priority)
-            .ThenByDescending(c => c.Signal.Confidence)
-            .ToList();
-        if (fresh.Count == 0)
+        List<(IStrategyRule Rule, TradeSignal Signal)>? fresh = null;
+        foreach (var candidate in candidates)
+        {
+            if (!_used.Contains(PrimaryKey(candidate.Signal)))
+            {
+                fresh ??= [];
+
+                // Stable insertion by priority, then higher confidence: the order a stable sort gives.
+                var at = fresh.Count;
+                while (at > 0 && Ranks(candidate, fresh[at - 1]))
+                {
+                    at--;
+                }
+
+                fresh.Insert(at, candidate);
+            }
+        }
+
+        if (fresh is null)
         {
             return null;
         }
@@ -63,6 +76,9 @@ public sealed class SignalArbiter
             _used.Remove(_order.Dequeue());
         }
     }
+
+    private static bool Ranks((IStrategyRule Rule, TradeSignal Signal) x, (IStrategyRule Rule, TradeSignal Signal) y) =>
+        x.Rule.Priority < y.Rule.Priority || (x.Rule.Priority == y.Rule.Priority && x.Signal.Confidence.CompareTo(y.Signal.Confidence) > 0);
 
     private static string PrimaryKey(TradeSignal signal) =>
         signal.ZoneIds.IsDefaultOrEmpty ? signal.Id : $"{signal.Strategy}|{signal.ZoneIds[0]}";

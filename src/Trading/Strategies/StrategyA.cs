@@ -30,22 +30,38 @@ public sealed class StrategyA : IStrategyRule
         }
 
         var bias = htfBreak.Direction;
-        var confirmation = trigger.Breaks.FirstOrDefault(b => b.Direction == bias);
+        StructureBreak? confirmation = null;
+        foreach (var candidate in trigger.Breaks)
+        {
+            if (candidate.Direction == bias)
+            {
+                confirmation = candidate;
+                break;
+            }
+        }
+
         if (confirmation is null)
         {
             return null;
         }
 
-        var window = view.Recent1m.Skip(Math.Max(0, view.Recent1m.Count - settings.ConfirmationWindowMinutes)).ToList();
+        // Loops, not LINQ: this runs on every 1m bar. Ties on FormedAt keep the first zone, as a stable sort would.
         var entry = trigger.Candle.Close;
-        var zone = m15.Zones
-            .Where(z => z.Direction == bias
+        var earliest = htfBreak.At - settings.ZoneLeadBeforeBreak;
+        Zone? zone = null;
+        foreach (var z in m15.Zones)
+        {
+            if (z.Direction == bias
                 && z.Kind is ZoneKind.FairValueGap or ZoneKind.OrderBlock
-                && z.FormedAt >= htfBreak.At - settings.ZoneLeadBeforeBreak
-                && window.Any(c => z.Overlaps(c.Low, c.High))
-                && (bias == Direction.Bullish ? entry >= z.Bottom : entry <= z.Top))
-            .OrderByDescending(z => z.FormedAt)
-            .FirstOrDefault();
+                && z.FormedAt >= earliest
+                && (bias == Direction.Bullish ? entry >= z.Bottom : entry <= z.Top)
+                && (zone is null || z.FormedAt > zone.FormedAt)
+                && view.RecentlyTraded(z, settings.ConfirmationWindowMinutes))
+            {
+                zone = z;
+            }
+        }
+
         if (zone is null)
         {
             return null;

@@ -25,15 +25,27 @@ public sealed class StrategyB : IStrategyRule
         }
 
         var now = trigger.Candle.CloseTime;
-        foreach (var gap in trigger.Zones.Where(z => z.Kind == ZoneKind.FairValueGap && z.FormedAt == now))
+        foreach (var gap in trigger.Zones)
         {
-            var sweep = view.Sweeps
-                .Where(s => s.Timeframe == Timeframe.M15
+            if (gap.Kind != ZoneKind.FairValueGap || gap.FormedAt != now)
+            {
+                continue;
+            }
+
+            // The latest matching sweep; ties on time keep the first, as a stable sort would.
+            LiquiditySweep? sweep = null;
+            foreach (var s in view.SweepList)
+            {
+                if (s.Timeframe == Timeframe.M15
                     && s.ReversalDirection == gap.Direction
                     && s.At <= now
-                    && now - s.At <= settings.SweepWindow)
-                .OrderByDescending(s => s.At)
-                .FirstOrDefault();
+                    && now - s.At <= settings.SweepWindow
+                    && (sweep is null || s.At > sweep.At))
+                {
+                    sweep = s;
+                }
+            }
+
             if (sweep is null)
             {
                 continue;

@@ -31,23 +31,38 @@ public sealed class StrategyC : IStrategyRule
             return null;
         }
 
-        var zone = trigger.Zones
-            .Where(z => z.Direction == trend
+        // Loops, not LINQ: ties on time keep the first element, as a stable sort would.
+        Zone? zone = null;
+        foreach (var z in trigger.Zones)
+        {
+            if (z.Direction == trend
                 && z.FormedAt < candle.CloseTime
                 && z.Overlaps(candle.Low, candle.High)
-                && (trend == Direction.Bullish ? candle.Close >= z.Bottom : candle.Close <= z.Top))
-            .OrderByDescending(z => z.FormedAt)
-            .FirstOrDefault();
+                && (trend == Direction.Bullish ? candle.Close >= z.Bottom : candle.Close <= z.Top)
+                && (zone is null || z.FormedAt > zone.FormedAt))
+            {
+                zone = z;
+            }
+        }
+
         if (zone is null)
         {
             return null;
         }
 
         var now = candle.CloseTime;
-        var sweep = view.Sweeps
-            .Where(s => s.ReversalDirection == trend && s.At <= now && now - s.At <= settings.LiquidityWindow)
-            .OrderByDescending(s => s.At)
-            .FirstOrDefault();
+        LiquiditySweep? sweep = null;
+        foreach (var s in view.SweepList)
+        {
+            if (s.ReversalDirection == trend
+                && s.At <= now
+                && now - s.At <= settings.LiquidityWindow
+                && (sweep is null || s.At > sweep.At))
+            {
+                sweep = s;
+            }
+        }
+
         if (sweep is null)
         {
             return null;

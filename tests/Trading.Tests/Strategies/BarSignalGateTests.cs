@@ -124,4 +124,27 @@ public sealed class BarSignalGateTests
         var decision = gate.Report(Verdict("C", null, next), s_all, s_default).Single();
         decision.Superseded.Should().BeEmpty("the same signal reported twice is one candidate");
     }
+
+    [Fact]
+    public void A_bar_without_a_signal_is_recorded_without_allocating()
+    {
+        var gate = new BarSignalGate();
+        var verdicts = Enumerable.Range(0, 2000).Select(i => Verdict(s_all[i % 3], null, s_bar.AddMinutes(i / 3))).ToArray();
+        for (var i = 0; i < 1000; i++)
+        {
+            gate.Report(verdicts[i], s_all, s_default).Should().BeEmpty();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decided = 0;
+        for (var i = 1000; i < verdicts.Length; i++)
+        {
+            decided += gate.Report(verdicts[i], s_all, s_default).Count;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        decided.Should().Be(0);
+        gate.PendingBars.Should().Be(0);
+        allocated.Should().Be(0, "the gate sees three such verdicts per symbol and minute");
+    }
 }

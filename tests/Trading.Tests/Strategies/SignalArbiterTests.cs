@@ -36,4 +36,13 @@ public sealed class SignalArbiterTests
         second.Restore(first.UsedKeys.ToImmutableArray());
         second.Choose([(new StrategyA(), Signal("A", "zone-9"))]).Should().BeNull();
     }
+
+    [Fact]
+    public void Equal_priorities_go_by_confidence_keep_the_first_on_a_tie_and_remember_every_fired_signal_in_that_order()
+    {
+        var arbiter = new SignalArbiter();
+        var chosen = arbiter.Choose([(new StrategyA(), Signal("A", "zone-1", 0.5)), (new StrategyA(), Signal("A", "zone-2", 0.9)), (new StrategyA(), Signal("A", "zone-3", 0.9))]);
+        chosen!.Id.Should().Be("A:zone-2");
+        arbiter.UsedKeys.Should().Equal("A|zone-2", "A|zone-3", "A|zone-1");
+    }
 }

@@ -13,13 +13,13 @@ public sealed class StrategyATests
     /// 1h bullish BOS at 01:00; 15m bullish FVG 100–102 formed 01:15; pools: buy-side 110 (15m), 120 (1h).
     /// Then 1m candles dip into the gap and a 1m bullish break closes at 103.
     /// </summary>
-    private static (MarketView View, IndicatorSnapshot Trigger) LongSetup(Direction confirmationDirection = Direction.Bullish, bool touch = true)
+    private static (MarketView View, IndicatorSnapshot Trigger) LongSetup(Direction confirmationDirection = Direction.Bullish, bool touch = true, Zone[]? zones = null)
     {
         var view = new MarketView(Symbol);
         var h1Break = Break("BOS:1h", Timeframe.H1, Direction.Bullish, T0.AddHours(1));
         view.Apply(Snapshot(Candle(Timeframe.H1, T0, 95, 104, 94, 103), Direction.Bullish, pools: [Pool("POOL:1h", Timeframe.H1, LiquiditySide.BuySide, 120)], breaks: [h1Break]));
         var gap = Zone("FVG:15m", ZoneKind.FairValueGap, Timeframe.M15, Direction.Bullish, 102, 100, T0.AddMinutes(75));
-        view.Apply(Snapshot(Candle(Timeframe.M15, T0.AddMinutes(60), 101, 105, 100.5m, 104), Direction.Bullish, zones: [gap],
+        view.Apply(Snapshot(Candle(Timeframe.M15, T0.AddMinutes(60), 101, 105, 100.5m, 104), Direction.Bullish, zones: zones ?? [gap],
             pools: [Pool("POOL:15m", Timeframe.M15, LiquiditySide.BuySide, 110), Pool("SSL:15m", Timeframe.M15, LiquiditySide.SellSide, 90)]));
         var t = T0.AddMinutes(90);
         view.Apply(Snapshot(Candle(Timeframe.M1, t, 104, 104, touch ? 101.5m : 103.5m, 103.8m)));
@@ -74,5 +74,23 @@ public sealed class StrategyATests
     {
         var (view, _) = LongSetup();
         _rule.Evaluate(view, view.Latest(Timeframe.M15)!, s_settings).Should().BeNull();
+    }
+
+    [Fact]
+    public void Takes_the_latest_zone_and_on_a_tie_the_first_listed()
+    {
+        Zone Gap(string id, int minute) => Zone(id, ZoneKind.FairValueGap, Timeframe.M15, Direction.Bullish, 102, 100, T0.AddMinutes(minute));
+        var (view, trigger) = LongSetup(zones: [Gap("FVG:older", 60), Gap("FVG:first", 75), Gap("FVG:second", 75)]);
+
+        _rule.Evaluate(view, trigger, s_settings)!.ZoneIds[0].Should().Be("FVG:first");
+    }
+
+    [Fact]
+    public void Only_the_confirmation_window_counts_as_having_traded_into_the_zone()
+    {
+        // The dip into the gap is the third-last 1m candle: inside a 3-minute window, outside a 2-minute one.
+        var (view, trigger) = LongSetup();
+        _rule.Evaluate(view, trigger, s_settings with { ConfirmationWindowMinutes = 3 }).Should().NotBeNull();
+        _rule.Evaluate(view, trigger, s_settings with { ConfirmationWindowMinutes = 2 }).Should().BeNull();
     }
 }
