@@ -31,6 +31,12 @@ public sealed record BinanceClientOptions
     /// <summary>Refresh cached exchangeInfo this often.</summary>
     public TimeSpan ExchangeInfoRefreshInterval { get; init; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// Keeps a pooled REST connection open: after this long without any request, a GET /fapi/v1/ping (weight 1) is
+    /// sent, so an entry after a quiet hour does not pay a new TCP + TLS handshake. <see cref="TimeSpan.Zero"/> = off.
+    /// </summary>
+    public TimeSpan KeepWarmInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Per-request HTTP timeout (a timeout on an order call is an unknown outcome).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -34,6 +34,7 @@ public sealed class BinanceFuturesClient : IExchange, IAsyncDisposable
     private FrozenDictionary<string, InstrumentRules>? _instruments;
     private IReadOnlyList<InstrumentRules> _instrumentList = [];
     private DateTimeOffset _instrumentsLoadedAt;
+    private ConnectionWarmer? _warmer;
 
     /// <summary>Creates a client. All HTTP goes through <paramref name="httpClient"/> when given (not disposed by the client).</summary>
     public BinanceFuturesClient(
@@ -50,7 +51,11 @@ public sealed class BinanceFuturesClient : IExchange, IAsyncDisposable
 
         _options = options;
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = ConnectionWarmer.PoolIdleTimeout(options.KeepWarmInterval),
+        });
         _time = timeProvider ?? TimeProvider.System;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggerFactory.CreateLogger<BinanceFuturesClient>();
@@ -76,12 +81,19 @@ public sealed class BinanceFuturesClient : IExchange, IAsyncDisposable
     /// <summary>Local clock corrected by the measured offset.</summary>
     public DateTimeOffset ServerNow => _rest.Clock.ServerNow;
 
-    /// <summary>Syncs the clock and loads exchangeInfo. Optional: both also happen lazily.</summary>
+    /// <summary>
+    /// Syncs the clock, loads exchangeInfo (both also happen lazily) and starts keeping the REST connection warm
+    /// (<see cref="BinanceClientOptions.KeepWarmInterval"/>).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         await _rest.SyncTimeAsync(cancellationToken).ConfigureAwait(false);
         await LoadInstrumentsAsync(cancellationToken).ConfigureAwait(false);
+        _warmer ??= new ConnectionWarmer(_rest, _options.KeepWarmInterval, _logger);
     }
+
+    /// <summary>Keep-warm pings sent (see <see cref="BinanceClientOptions.KeepWarmInterval"/>).</summary>
+    public long KeepWarmPings => _warmer?.Pings ?? 0;
 
     // ---------------------------------------------------------------- market data
 
@@ -476,6 +488,11 @@ public sealed class BinanceFuturesClient : IExchange, IAsyncDisposable
         foreach (var s in subscriptions)
         {
             await s.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_warmer is not null)
+        {
+            await _warmer.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_ownsHttp)

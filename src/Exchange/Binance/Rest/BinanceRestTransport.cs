@@ -22,6 +22,7 @@ internal sealed class BinanceRestTransport
     private readonly BinanceErrorCatalog _errors;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _syncLock = new(1, 1);
+    private long _lastSendTicks = Environment.TickCount64;
 
     public BinanceRestTransport(HttpClient http, BinanceClientOptions options, ServerClock clock, RateLimitGate gate, ILogger logger)
     {
@@ -36,6 +37,9 @@ internal sealed class BinanceRestTransport
     public ServerClock Clock => _clock;
 
     public RateLimitGate Gate => _gate;
+
+    /// <summary>Wall-clock time since the last request started (what the connection pool's idle timeout sees).</summary>
+    public TimeSpan IdleFor => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastSendTicks));
 
     /// <summary>Measures the clock offset with GET /fapi/v1/time.</summary>
     public async Task SyncTimeAsync(CancellationToken cancellationToken)
@@ -98,6 +102,7 @@ internal sealed class BinanceRestTransport
         CancellationToken cancellationToken)
     {
         await _gate.AcquireAsync(weight ?? endpoint.Weight, cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _lastSendTicks, Environment.TickCount64);
         using var request = BuildRequest(endpoint, parameters);
 
         // Network timeouts are wall-clock on purpose (the injected TimeProvider may be a replay/manual clock).

@@ -3,6 +3,7 @@ namespace TradingBot.Exchange.Binance.Rest;
 /// <summary>The USDⓈ-M endpoints this client uses, with their weights.</summary>
 internal static class Endpoints
 {
+    public static readonly BinanceEndpoint Ping = new(HttpMethod.Get, "/fapi/v1/ping", EndpointSecurity.None, 1);
     public static readonly BinanceEndpoint ServerTime = new(HttpMethod.Get, "/fapi/v1/time", EndpointSecurity.None, 1);
     public static readonly BinanceEndpoint ExchangeInfo = new(HttpMethod.Get, "/fapi/v1/exchangeInfo", EndpointSecurity.None, 1);
     public static readonly BinanceEndpoint Klines = new(HttpMethod.Get, "/fapi/v1/klines", EndpointSecurity.None, 10);

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TradingBot.Exchange.Binance.Diagnostics;
 using TradingBot.Exchange.Model.Events;
 using TradingBot.Exchange.Port;
 
@@ -298,6 +300,7 @@ internal sealed class ReconnectingSocket : IAsyncDisposable
                 continue;
             }
 
+            var receivedAt = Stopwatch.GetTimestamp();
             _counters.Frame();
             if (oversized)
             {
@@ -306,7 +309,7 @@ internal sealed class ReconnectingSocket : IAsyncDisposable
             }
             else
             {
-                await HandleFrameAsync(new ReadOnlyMemory<byte>(message.GetBuffer(), 0, (int)message.Length), token).ConfigureAwait(false);
+                await HandleFrameAsync(new ReadOnlyMemory<byte>(message.GetBuffer(), 0, (int)message.Length), receivedAt, token).ConfigureAwait(false);
             }
 
             oversized = false;
@@ -314,13 +317,14 @@ internal sealed class ReconnectingSocket : IAsyncDisposable
         }
     }
 
-    private async Task HandleFrameAsync(ReadOnlyMemory<byte> utf8, CancellationToken token)
+    private async Task HandleFrameAsync(ReadOnlyMemory<byte> utf8, long receivedAt, CancellationToken token)
     {
         var frame = StreamMessageParser.Parse(utf8);
         switch (frame.Kind)
         {
             case StreamFrameKind.Event:
                 await _onEvent(frame.Event!, token).ConfigureAwait(false);
+                ExchangeInstruments.StreamEventDelivered(_kind, frame.Event!, receivedAt);
                 break;
             case StreamFrameKind.OpenKline:
                 _counters.OpenKline();
