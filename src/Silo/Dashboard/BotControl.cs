@@ -219,30 +219,11 @@ internal sealed partial class BotControl(
             ]);
     }
 
-    /// <summary>Sets the leverage on every symbol; on a refusal puts back the ones already changed.</summary>
-    private async Task<ParameterValidationError?> SetLeverageAsync(int leverage, int previous, CancellationToken cancellationToken)
-    {
-        var changed = new List<string>();
-        foreach (var symbol in options.CurrentValue.Symbols)
-        {
-            try
-            {
-                await exchange.SetLeverageAsync(symbol, leverage, cancellationToken);
-                changed.Add(symbol);
-            }
-            catch (ExchangeException ex)
-            {
-                foreach (var done in changed)
-                {
-                    await exchange.SetLeverageAsync(done, previous, CancellationToken.None);
-                }
-
-                return new ParameterValidationError(OperationalParameters.Leverage, $"the exchange refused leverage {leverage} for {symbol}: {ex.Message}", 1m, 20m);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Sets the leverage on every symbol, all or nothing; the refusal as a form error.</summary>
+    private async Task<ParameterValidationError?> SetLeverageAsync(int leverage, int previous, CancellationToken cancellationToken) =>
+        await LeverageRollout.ApplyAsync(exchange, options.CurrentValue.Symbols, leverage, previous, cancellationToken) is { } refused
+            ? new ParameterValidationError(OperationalParameters.Leverage, $"the exchange refused leverage {leverage} for {refused.Symbol}: {refused.Error.Message}", 1m, 20m)
+            : null;
 
     private async Task<IReadOnlyList<string>> EnabledStrategiesAsync()
     {

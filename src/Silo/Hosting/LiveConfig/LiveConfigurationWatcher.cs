@@ -269,30 +269,11 @@ internal sealed partial class LiveConfigurationWatcher(
         }
     }
 
-    /// <summary>Sets the leverage on every symbol; on a refusal puts back the ones already changed (as the dashboard does).</summary>
-    private async Task<string?> SetLeverageAsync(int leverage, int previous, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
-    {
-        var changed = new List<string>();
-        foreach (var symbol in symbols)
-        {
-            try
-            {
-                await exchange.SetLeverageAsync(symbol, leverage, cancellationToken);
-                changed.Add(symbol);
-            }
-            catch (ExchangeException ex)
-            {
-                foreach (var done in changed)
-                {
-                    await exchange.SetLeverageAsync(done, previous, CancellationToken.None);
-                }
-
-                return $"{LiveConfigKeys.Leverage} = {leverage}: the exchange refused it for {symbol} ({ex.Message}); allowed range 1–20 and the symbol's bracket";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Sets the leverage on every symbol, all or nothing (as the dashboard does); the refusal as a message.</summary>
+    private async Task<string?> SetLeverageAsync(int leverage, int previous, IReadOnlyList<string> symbols, CancellationToken cancellationToken) =>
+        await LeverageRollout.ApplyAsync(exchange, symbols, leverage, previous, cancellationToken) is { } refused
+            ? $"{LiveConfigKeys.Leverage} = {leverage}: the exchange refused it for {refused.Symbol} ({refused.Error.Message}); allowed range 1–20 and the symbol's bracket"
+            : null;
 
     private void Alert(IReadOnlyList<string> applied, IReadOnlyList<string> restart, IReadOnlyList<string> rejected)
     {
