@@ -292,32 +292,8 @@ public sealed partial class MatchingEngine
         foreach (var position in cross)
         {
             var market = Market(position.Symbol);
-            foreach (var open in account.OpenOrders(position.Symbol).ToArray())
-            {
-                CancelInternal(account, open);
-            }
-
-            var qty = Math.Abs(position.Amount);
-            var side = position.Amount > 0 ? Side.Sell : Side.Buy;
-            var order = new SimOrder
-            {
-                OrderId = _nextOrderId++,
-                Symbol = position.Symbol,
-                ClientOrderId = $"autoclose-{NowMs}",
-                Side = side,
-                Type = OrderType.Liquidation,
-                TimeInForce = TimeInForce.Ioc,
-                Price = market.Mark,
-                OrigQty = qty,
-                ReduceOnly = true,
-                OrigType = "LIQUIDATION",
-                Time = NowMs,
-                UpdateTime = NowMs,
-                ExecutedQty = qty,
-                CumQuote = qty * market.Mark,
-                Status = OrderStatus.Filled,
-            };
-            account.Orders.Add(order);
+            var order = FilledLiquidationOrder(account, position, market);
+            var (qty, side) = (order.ExecutedQty, order.Side);
             var realized = position.Amount * (market.Mark - position.EntryPrice);
             account.Wallet += realized;
             position.AccumulatedRealized += realized;
@@ -336,30 +312,8 @@ public sealed partial class MatchingEngine
 
     private void Liquidate(SimAccount account, SimPosition position, MarketState market)
     {
-        // Open orders of the symbol are cancelled first, as Binance does before the liquidation order.
-        foreach (var open in account.OpenOrders(position.Symbol).ToArray())
-        {
-            CancelInternal(account, open);
-        }
-
-        var qty = Math.Abs(position.Amount);
-        var side = position.Amount > 0 ? Side.Sell : Side.Buy;
-        var order = new SimOrder
-        {
-            OrderId = _nextOrderId++,
-            Symbol = position.Symbol,
-            ClientOrderId = $"autoclose-{NowMs}",
-            Side = side,
-            Type = OrderType.Liquidation,
-            TimeInForce = TimeInForce.Ioc,
-            Price = market.Mark,
-            OrigQty = qty,
-            ReduceOnly = true,
-            OrigType = "LIQUIDATION",
-            Time = NowMs,
-            UpdateTime = NowMs,
-        };
-        account.Orders.Add(order);
+        var order = FilledLiquidationOrder(account, position, market);
+        var (qty, side) = (order.ExecutedQty, order.Side);
 
         // The whole isolated margin is lost: realized PnL at mark plus the clearance that goes to the insurance fund.
         var lost = position.IsolatedWallet;
@@ -369,12 +323,43 @@ public sealed partial class MatchingEngine
         position.EntryPrice = 0;
         position.IsolatedWallet = 0;
         position.UpdateTime = NowMs;
-        order.ExecutedQty = qty;
-        order.CumQuote = qty * market.Mark;
-        order.Status = OrderStatus.Filled;
         var tradeId = _nextTradeId++;
         account.Trades.Add(new TradeView(tradeId, order.OrderId, order.Symbol, side, market.Mark, qty, qty * market.Mark, 0, -lost, false, NowMs));
         Emit(new OrderTradeUpdate(account.ApiKey, NowMs, NowMs, order.ToView(), ExecutionType.Calculated, qty, market.Mark, 0, tradeId, false, -lost));
         Emit(new AccountUpdate(account.ApiKey, NowMs, NowMs, "ORDER", account.Wallet, CrossWallet(account), 0, [PositionViewOf(account, position)], null));
+    }
+
+    /// <summary>
+    /// Cancels the symbol's open orders (Binance does so before liquidating) and books the exchange's liquidation
+    /// order for the whole position, filled at mark.
+    /// </summary>
+    private SimOrder FilledLiquidationOrder(SimAccount account, SimPosition position, MarketState market)
+    {
+        foreach (var open in account.OpenOrders(position.Symbol).ToArray())
+        {
+            CancelInternal(account, open);
+        }
+
+        var qty = Math.Abs(position.Amount);
+        var order = new SimOrder
+        {
+            OrderId = _nextOrderId++,
+            Symbol = position.Symbol,
+            ClientOrderId = $"autoclose-{NowMs}",
+            Side = position.Amount > 0 ? Side.Sell : Side.Buy,
+            Type = OrderType.Liquidation,
+            TimeInForce = TimeInForce.Ioc,
+            Price = market.Mark,
+            OrigQty = qty,
+            ReduceOnly = true,
+            OrigType = "LIQUIDATION",
+            Time = NowMs,
+            UpdateTime = NowMs,
+            ExecutedQty = qty,
+            CumQuote = qty * market.Mark,
+            Status = OrderStatus.Filled,
+        };
+        account.Orders.Add(order);
+        return order;
     }
 }
