@@ -4,12 +4,24 @@ using TradingBot.Contracts.Trading;
 
 namespace TradingBot.Grains.Orders;
 
-/// <summary>Persisted state of the OrderGrain (state name "order"): the intent outbox.</summary>
+/// <summary>
+/// Persisted state of the OrderGrain (state name "order"): the intent outbox, only the intents still in flight.
+/// It is written before every entry leaves, so it stays as small as the number of orders on the wire; finished
+/// intents move to <see cref="OrderHistoryState"/>. Schema 1 kept finished intents here too (up to 200, all
+/// rewritten before each send); the grain moves them out at activation.
+/// </summary>
 public sealed class OrderGrainState
 {
     [JsonPropertyName("schema")]
-    public int SchemaVersion { get; set; } = 1;
+    public int SchemaVersion { get; set; } = 2;
 
+    [JsonPropertyName("intents")]
+    public List<OrderIntentRecord> Intents { get; set; } = [];
+}
+
+/// <summary>Persisted state of the OrderGrain (state name "order-history"): the most recent finished intents, oldest first.</summary>
+public sealed class OrderHistoryState
+{
     [JsonPropertyName("intents")]
     public List<OrderIntentRecord> Intents { get; set; } = [];
 }

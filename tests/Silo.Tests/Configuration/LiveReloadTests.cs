@@ -93,7 +93,10 @@ public sealed class LiveReloadTests : IAsyncLifetime
         restart.RestartKeys.Should().Contain("Trading:Symbols:1");
         _app.Services.GetRequiredService<AcceptedTradingConfiguration>().Root["Trading:Symbols:1"].Should().Be("ETHUSDT", "core parameters only change at the next start");
         Options().Symbols.Should().Contain("ETHUSDT");
-        Alerts().Should().Contain(a => a.Kind == AlertKind.ConfigChanged && a.Text.Contains("재시작 필요: Trading:Symbols:1", StringComparison.Ordinal));
+        // The alert goes through the alert bridge's stream subscription after ConfigChanged is published.
+        await Eventually.Async(
+            () => Task.FromResult(Alerts().Any(a => a.Kind == AlertKind.ConfigChanged && a.Text.Contains("재시작 필요: Trading:Symbols:1", StringComparison.Ordinal))),
+            "the needs-restart alert");
     }
 
     [Fact]
