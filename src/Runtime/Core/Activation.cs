@@ -373,6 +373,9 @@ internal sealed class Activation : WorkQueue, IGrainContext
         }
         else
         {
+            // An interleaving turn flows its message in an AsyncLocal, which any ExecutionContext captured during
+            // the turn keeps: such a message is never reused.
+            message.Pin();
             _interleaved.Add(message);
         }
 

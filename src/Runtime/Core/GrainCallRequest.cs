@@ -1,12 +1,16 @@
-using System.Diagnostics;
 using TradingBot.Runtime.Filters;
 
 namespace TradingBot.Runtime.Core;
 
 /// <summary>A grain method call waiting for (or running in) its target activation.</summary>
+/// <remarks>
+/// In deterministic mode a call that completed synchronously on the pump is recycled into its method's pool as soon
+/// as the caller has its result task (see <see cref="GrainRuntime"/>): the backtest makes millions of such calls.
+/// </remarks>
 internal sealed class GrainCallRequest<T> : Message
 {
     private readonly TaskCreationOptions _completionOptions;
+    private GrainId _target;
     private TaskCompletionSource<T>? _completion;
     private Task<T>? _synchronousResult;
 
@@ -16,14 +20,14 @@ internal sealed class GrainCallRequest<T> : Message
         _completionOptions = completionOptions;
         Method = method;
         Arguments = arguments;
-        Target = target;
+        _target = target;
     }
 
     public MethodBinding<T> Method { get; }
 
-    public object?[] Arguments { get; }
+    public object?[] Arguments { get; private set; }
 
-    public override GrainId Target { get; }
+    public override GrainId Target => _target;
 
     public override string MethodName => Method.Name;
 
@@ -33,19 +37,48 @@ internal sealed class GrainCallRequest<T> : Message
     /// </summary>
     public Task<T> Task => _synchronousResult ?? (_completion ??= NewCompletion()).Task;
 
+    /// <summary>
+    /// True when the call is over, its result task is the grain's own (no completion source anyone could hold) and
+    /// nothing can reach the request any more, so it may serve another call.
+    /// </summary>
+    public bool IsRecyclable => _completion is null && _synchronousResult is not null && IsReusable;
+
     public void CreateCompletion() => _completion ??= NewCompletion();
+
+    /// <summary>Makes a recycled request the new call (deterministic pump only).</summary>
+    public void Reuse(object?[] arguments, GrainId target, Message? caller, MessagePriority priority)
+    {
+        ResetForReuse(priority, caller);
+        Arguments = arguments;
+        _target = target;
+    }
+
+    /// <summary>Drops every reference of the finished call before the request waits in the pool.</summary>
+    public void Clear()
+    {
+        ReleaseCaller();
+        _synchronousResult = null;
+        Arguments = [];
+    }
 
     public override Task InvokeAsync(Activation activation)
     {
         var grain = activation.Instance!;
         var stats = Method.Stats;
-        var start = stats.Enabled ? Stopwatch.GetTimestamp() : 0;
+        var start = stats.Enabled ? stats.Start() : 0;
         Task<T> invocation;
         try
         {
-            invocation = activation.Runtime.HasIncomingFilters || activation.Class.IsIncomingFilter
-                ? IncomingCallContext<T>.InvokeAsync(activation, this)
-                : Method.Invoker(grain, Arguments);
+            if (activation.Runtime.HasIncomingFilters || activation.Class.IsIncomingFilter)
+            {
+                // Filters see (and may keep) the context that references this request.
+                Pin();
+                invocation = IncomingCallContext<T>.InvokeAsync(activation, this);
+            }
+            else
+            {
+                invocation = Method.Invoker(grain, Arguments);
+            }
         }
         catch (Exception ex)
         {
@@ -60,8 +93,7 @@ internal sealed class GrainCallRequest<T> : Message
 
         if (invocation.IsCompleted)
         {
-            var end = Stopwatch.GetTimestamp();
-            stats.Record(end - start, !invocation.IsCompletedSuccessfully, end);
+            stats.Stop(start, !invocation.IsCompletedSuccessfully);
             return invocation;
         }
 
@@ -118,14 +150,12 @@ internal sealed class GrainCallRequest<T> : Message
         try
         {
             var result = await invocation;
-            var end = Stopwatch.GetTimestamp();
-            stats.Record(end - start, false, end);
+            stats.Stop(start, false);
             return result;
         }
         catch
         {
-            var end = Stopwatch.GetTimestamp();
-            stats.Record(end - start, true, end);
+            stats.Stop(start, true);
             throw;
         }
     }

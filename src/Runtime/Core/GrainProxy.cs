@@ -3,13 +3,19 @@ using System.Reflection;
 namespace TradingBot.Runtime.Core;
 
 /// <summary>A grain reference: a DispatchProxy implementing the grain interface, equal by <see cref="GrainId"/>.</summary>
-public class GrainProxy : DispatchProxy, IAddressable
+public class GrainProxy : DispatchProxy, IAddressable, IActivationCache
 {
     internal GrainRuntime Runtime { get; private set; } = null!;
 
     internal GrainInterfaceBinding Binding { get; private set; } = null!;
 
     internal Activation? CachedActivation { get; set; }
+
+    Activation? IActivationCache.CachedActivation
+    {
+        get => CachedActivation;
+        set => CachedActivation = value;
+    }
 
     /// <summary>Identity of the referenced grain.</summary>
     public GrainId GrainId { get; private set; }

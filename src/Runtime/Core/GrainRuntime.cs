@@ -35,9 +35,6 @@ public sealed class GrainRuntime : IAsyncDisposable
     private volatile bool _stopping;
     private int _started;
 
-    [ThreadStatic]
-    private static int t_inlineDepth;
-
     internal GrainRuntime(
         IServiceProvider services,
         GrainRuntimeConfiguration configuration,
@@ -311,18 +308,17 @@ public sealed class GrainRuntime : IAsyncDisposable
 
     internal Task<T> SendCore<T>(GrainProxy proxy, MethodBinding<T> method, object?[] args)
     {
+        if (_deterministic is { } deterministic)
+        {
+            return SendDeterministic(deterministic, proxy, method, args);
+        }
+
         var now = Clock.GetTimestamp();
         var request = new GrainCallRequest<T>(method, args, proxy.GrainId, CallChain.Current(), method.ResolvePriority(args), CompletionOptions)
         {
             EnqueuedAt = now,
-            Deadline = now + ToTimestampTicks(method.Timeout),
+            Deadline = now + method.TimeoutTicks(this),
         };
-
-        if (_deterministic is { } deterministic)
-        {
-            return SendDeterministic(deterministic, proxy, request);
-        }
-
         request.CreateCompletion();
         Dispatch(proxy, request.Target, request, inline: false);
         return request.Task;
@@ -351,34 +347,49 @@ public sealed class GrainRuntime : IAsyncDisposable
     /// Sends an internal message (stream delivery) to a grain, activating it if needed. On the deterministic pump an
     /// idle target runs it inline, like a call.
     /// </summary>
-    internal void Send(Message message) =>
-        Dispatch(null, message.Target, message, inline: _deterministic is { IsPumpThread: true } && t_inlineDepth < Options.MaxInlineDepth);
+    internal void Send(Message message, IActivationCache? cache = null) =>
+        Dispatch(cache, message.Target, message, inline: _deterministic is { IsPumpThread: true } deterministic && deterministic.InlineDepth < Options.MaxInlineDepth);
 
     internal void RemoveActivation(Activation activation)
     {
         _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
     }
 
-    private Task<T> SendDeterministic<T>(DeterministicScheduler scheduler, GrainProxy proxy, GrainCallRequest<T> request)
+    private Task<T> SendDeterministic<T>(DeterministicScheduler scheduler, GrainProxy proxy, MethodBinding<T> method, object?[] args)
     {
         if (scheduler.IsPumpThread)
         {
-            Dispatch(proxy, request.Target, request, inline: t_inlineDepth < Options.MaxInlineDepth);
-            return request.Task;
+            var request = NewDeterministicRequest(proxy, method, args);
+            Dispatch(proxy, request.Target, request, inline: scheduler.InlineDepth < Options.MaxInlineDepth);
+            var task = request.Task;
+            method.Return(request);
+            return task;
         }
 
         // A driver outside the runtime: take the pump and run the system to quiescence before returning.
         using (scheduler.EnterPump())
         {
+            var request = NewDeterministicRequest(proxy, method, args);
             Dispatch(proxy, request.Target, request, inline: true);
             scheduler.RunUntilIdle();
             var task = request.Task;
+            method.Return(request);
             scheduler.TrackExternal(task);
             return task;
         }
     }
 
-    private void Dispatch(GrainProxy? proxy, GrainId target, Message message, bool inline)
+    // Holding the pump: the method's recycled request is ours to take.
+    private GrainCallRequest<T> NewDeterministicRequest<T>(GrainProxy proxy, MethodBinding<T> method, object?[] args)
+    {
+        var request = method.Rent(args, proxy.GrainId, CallChain.Current(), method.ResolvePriority(args));
+        var now = Clock.GetTimestamp();
+        request.EnqueuedAt = now;
+        request.Deadline = now + method.TimeoutTicks(this);
+        return request;
+    }
+
+    private void Dispatch(IActivationCache? proxy, GrainId target, Message message, bool inline)
     {
         while (true)
         {
@@ -406,7 +417,9 @@ public sealed class GrainRuntime : IAsyncDisposable
 
             if (inline)
             {
-                t_inlineDepth++;
+                // Only the pump thread runs inline, so the depth lives in the scheduler (a thread static costs more).
+                var scheduler = _deterministic!;
+                scheduler.InlineDepth++;
                 try
                 {
                     if (activation.TryRunInline(message))
@@ -416,7 +429,7 @@ public sealed class GrainRuntime : IAsyncDisposable
                 }
                 finally
                 {
-                    t_inlineDepth--;
+                    scheduler.InlineDepth--;
                 }
             }
 

@@ -7,6 +7,8 @@ namespace TradingBot.Runtime.Core;
 /// <summary>One interface method bound to one grain class: invoker, admission flags, lane, timeout and stats.</summary>
 internal abstract class MethodBinding
 {
+    private long _timeoutTicks = -1;
+
     protected MethodBinding(GrainInterfaceBinding owner, MethodInfo interfaceMethod, TimeSpan defaultTimeout)
     {
         Owner = owner;
@@ -55,6 +57,18 @@ internal abstract class MethodBinding
     public TimeSpan Timeout { get; }
 
     public MethodStats Stats { get; }
+
+    /// <summary><see cref="Timeout"/> in ticks of <paramref name="runtime"/>'s clock (a binding belongs to one runtime).</summary>
+    public long TimeoutTicks(GrainRuntime runtime)
+    {
+        var ticks = _timeoutTicks;
+        if (ticks < 0)
+        {
+            _timeoutTicks = ticks = runtime.ToTimestampTicks(Timeout);
+        }
+
+        return ticks;
+    }
 
     public MessagePriority ResolvePriority(object?[] args) =>
         PriorityFromFirstArgument && args.Length > 0 && args[0] is IHasPriority p ? p.Priority : Priority;
@@ -123,9 +137,39 @@ internal sealed class MethodBinding<T> : MethodBinding
         Invoker = invoker;
     }
 
+    // One recycled request (deterministic mode, touched only by the thread holding the pump): calls of one method
+    // follow each other, so a single slot serves nearly all of them; a nested call of the same method allocates.
+    private GrainCallRequest<T>? _free;
+
     public Func<object, object?[], Task<T>> Invoker { get; }
 
     public override object Send(GrainProxy proxy, object?[] args) => proxy.Runtime.SendRequest(proxy, this, args);
+
+    /// <summary>A request for a new call, recycled when one is free (deterministic pump only).</summary>
+    public GrainCallRequest<T> Rent(object?[] args, GrainId target, Message? caller, MessagePriority priority)
+    {
+        var request = _free;
+        if (request is null)
+        {
+            return new GrainCallRequest<T>(this, args, target, caller, priority, TaskCreationOptions.None);
+        }
+
+        _free = null;
+        request.Reuse(args, target, caller, priority);
+        return request;
+    }
+
+    /// <summary>Takes a finished request back when nothing can reach it any more (deterministic pump only).</summary>
+    public void Return(GrainCallRequest<T> request)
+    {
+        if (!request.IsRecyclable)
+        {
+            return;
+        }
+
+        request.Clear();
+        _free ??= request;
+    }
 }
 
 /// <summary>Result type of methods returning plain <see cref="Task"/>.</summary>

@@ -13,6 +13,7 @@ internal abstract class WorkQueue : IThreadPoolWorkItem
     private static readonly Action<object?> s_drain = static q => ((WorkQueue)q!).Drain();
 
     private readonly Queue<WorkItem> _items = new();
+    private readonly Lock _lock = new();
     private bool _scheduled;
 
     protected WorkQueue(IWorkScheduler scheduler)
@@ -32,7 +33,7 @@ internal abstract class WorkQueue : IThreadPoolWorkItem
     public WorkQueueTaskScheduler TaskScheduler { get; }
 
     /// <summary>Guards both the work items and the subclass' state.</summary>
-    protected object SyncRoot => _items;
+    protected Lock SyncRoot => _lock;
 
     /// <summary>True when nothing is queued and no drain is scheduled or running.</summary>
     protected bool IsWorkQueueIdle => !_scheduled;
@@ -72,7 +73,7 @@ internal abstract class WorkQueue : IThreadPoolWorkItem
     private void Enqueue(WorkItem item)
     {
         bool schedule;
-        lock (_items)
+        lock (_lock)
         {
             _items.Enqueue(item);
             schedule = !_scheduled;
@@ -97,7 +98,7 @@ internal abstract class WorkQueue : IThreadPoolWorkItem
             while (true)
             {
                 WorkItem item;
-                lock (_items)
+                lock (_lock)
                 {
                     if (!_items.TryDequeue(out item))
                     {
@@ -117,7 +118,7 @@ internal abstract class WorkQueue : IThreadPoolWorkItem
 
                 if (--budget == 0)
                 {
-                    lock (_items)
+                    lock (_lock)
                     {
                         if (_items.Count == 0)
                         {

@@ -34,6 +34,7 @@ internal sealed class DeterministicScheduler : IWorkScheduler
     private static readonly Action<Task, object?> s_externalDone = static (_, s) => Interlocked.Decrement(ref ((DeterministicScheduler)s!)._awaitedExternal);
 
     private readonly Queue<WorkQueue> _ready = new();
+    private readonly Lock _readyLock = new();
     private readonly Lock _pumpLock = new();
     private int _pumpThread;
     private int _pumpDepth;
@@ -42,6 +43,9 @@ internal sealed class DeterministicScheduler : IWorkScheduler
 
     public int DrainBudget => 256;
 
+    /// <summary>Nesting of inline turns on the pump (touched only by the thread holding the pump).</summary>
+    public int InlineDepth { get; set; }
+
     /// <summary>True on the thread currently pumping (inline calls are allowed only there).</summary>
     public bool IsPumpThread => Volatile.Read(ref _pumpThread) == Environment.CurrentManagedThreadId;
 
@@ -49,7 +53,7 @@ internal sealed class DeterministicScheduler : IWorkScheduler
     {
         get
         {
-            lock (_ready)
+            lock (_readyLock)
             {
                 return _ready.Count;
             }
@@ -58,7 +62,7 @@ internal sealed class DeterministicScheduler : IWorkScheduler
 
     public void Schedule(WorkQueue queue)
     {
-        lock (_ready)
+        lock (_readyLock)
         {
             _ready.Enqueue(queue);
         }
@@ -104,7 +108,7 @@ internal sealed class DeterministicScheduler : IWorkScheduler
         while (true)
         {
             WorkQueue? next;
-            lock (_ready)
+            lock (_readyLock)
             {
                 if (!_ready.TryDequeue(out next))
                 {

@@ -7,18 +7,40 @@ namespace TradingBot.Runtime.Metrics;
 /// 100 one-second buckets (like the Orleans dashboard's TraceHistory) of count, errors, total latency and a
 /// log-linear latency histogram (4 sub-buckets per power of two, so p99 is within ~19%).
 /// </summary>
+/// <remarks>
+/// Counts and errors are exact. Latency is timed for every call while a method sees fewer than
+/// <see cref="TimeEveryCallBelow"/> calls in the current second, and for one call in <see cref="SampleEvery"/>
+/// above that: two clock reads per call were a measurable part of a backtest's millions of calls, and a sample of
+/// thousands per second gives the same average and p99. Seconds come from <see cref="Environment.TickCount64"/>
+/// (a coarse clock, cheaper than a timestamp).
+/// </remarks>
 internal sealed class LatencyWindow
 {
     public const int Slots = 100;
+
+    /// <summary>Below this many calls in the current second every call is timed.</summary>
+    public const int TimeEveryCallBelow = 64;
+
+    /// <summary>Above <see cref="TimeEveryCallBelow"/>, one call in this many is timed (a power of two).</summary>
+    public const int SampleEvery = 16;
+
     private const int Bins = 44 * 4;
 
     private readonly Slot[] _slots = new Slot[Slots];
     private readonly Lock _lock = new();
+    private readonly Func<long>? _milliseconds;
     private long _totalCount;
     private long _totalErrors;
 
     public LatencyWindow()
+        : this(null)
     {
+    }
+
+    /// <summary>A window on another millisecond clock than <see cref="Environment.TickCount64"/> (tests).</summary>
+    internal LatencyWindow(Func<long>? milliseconds)
+    {
+        _milliseconds = milliseconds;
         for (var i = 0; i < Slots; i++)
         {
             _slots[i] = new Slot();
@@ -29,11 +51,26 @@ internal sealed class LatencyWindow
 
     public long TotalErrors => Volatile.Read(ref _totalErrors);
 
-    public static long CurrentSecond(long timestamp) => timestamp / Stopwatch.Frequency;
+    private long CurrentSecond() => (_milliseconds is null ? Environment.TickCount64 : _milliseconds()) / 1000;
 
-    public void Record(long elapsedTicks, bool failed, long nowTimestamp)
+    /// <summary>Whether the call about to start should be timed (see the class remarks).</summary>
+    public bool ShouldTime()
     {
-        var second = CurrentSecond(nowTimestamp);
+        var second = CurrentSecond();
+        var slot = _slots[second % Slots];
+        if (Volatile.Read(ref slot.Second) != second)
+        {
+            return true;
+        }
+
+        var count = Volatile.Read(ref slot.Count);
+        return count < TimeEveryCallBelow || (count & (SampleEvery - 1)) == 0;
+    }
+
+    /// <summary>Counts one call; <paramref name="elapsedTicks"/> (Stopwatch ticks) is negative for an untimed call.</summary>
+    public void Record(long elapsedTicks, bool failed)
+    {
+        var second = CurrentSecond();
         var slot = _slots[second % Slots];
         if (Volatile.Read(ref slot.Second) != second)
         {
@@ -47,7 +84,6 @@ internal sealed class LatencyWindow
         }
 
         Interlocked.Increment(ref slot.Count);
-        Interlocked.Add(ref slot.ElapsedTicks, elapsedTicks);
         if (failed)
         {
             Interlocked.Increment(ref slot.Errors);
@@ -55,14 +91,21 @@ internal sealed class LatencyWindow
         }
 
         Interlocked.Increment(ref _totalCount);
+        if (elapsedTicks < 0)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref slot.Timed);
+        Interlocked.Add(ref slot.ElapsedTicks, elapsedTicks);
         var histogram = slot.Histogram ?? Interlocked.CompareExchange(ref slot.Histogram, new int[Bins], null) ?? slot.Histogram!;
         Interlocked.Increment(ref histogram[Bin(elapsedTicks)]);
     }
 
-    public WindowSummary Summarize(long nowTimestamp, double windowSeconds)
+    public WindowSummary Summarize(double windowSeconds)
     {
-        var now = CurrentSecond(nowTimestamp);
-        long count = 0, errors = 0, elapsed = 0;
+        var now = CurrentSecond();
+        long count = 0, errors = 0, elapsed = 0, timed = 0;
         var merged = new long[Bins];
         var history = new long[Slots];
         for (var i = 0; i < Slots; i++)
@@ -78,6 +121,7 @@ internal sealed class LatencyWindow
             history[i] = c;
             count += c;
             errors += Volatile.Read(ref slot.Errors);
+            timed += Volatile.Read(ref slot.Timed);
             elapsed += Volatile.Read(ref slot.ElapsedTicks);
             if (slot.Histogram is { } h)
             {
@@ -89,8 +133,8 @@ internal sealed class LatencyWindow
         }
 
         var seconds = Math.Max(1, windowSeconds);
-        var averageMs = count == 0 ? 0 : elapsed * 1000.0 / Stopwatch.Frequency / count;
-        return new WindowSummary(count, errors, count / seconds, errors / seconds, averageMs, Percentile(merged, count, 0.99), history);
+        var averageMs = timed == 0 ? 0 : elapsed * 1000.0 / Stopwatch.Frequency / timed;
+        return new WindowSummary(count, errors, count / seconds, errors / seconds, averageMs, Percentile(merged, timed, 0.99), history);
     }
 
     private static int Bin(long ticks)
@@ -130,6 +174,7 @@ internal sealed class LatencyWindow
 #pragma warning disable SA1401, IDE1006 // Interlocked needs fields.
         public long Second = -1;
         public long Count;
+        public long Timed;
         public long Errors;
         public long ElapsedTicks;
         public int[]? Histogram;
@@ -138,6 +183,7 @@ internal sealed class LatencyWindow
         public void Reset(long second)
         {
             Count = 0;
+            Timed = 0;
             Errors = 0;
             ElapsedTicks = 0;
             if (Histogram is not null)

@@ -45,7 +45,7 @@ public sealed class RuntimeMetrics
             double perSecond = 0, errorsPerSecond = 0, weightedLatency = 0, p99 = 0;
             foreach (var method in type.Methods.OrderBy(m => m.Method, StringComparer.Ordinal))
             {
-                var summary = method.Window.Summarize(now, window);
+                var summary = method.Window.Summarize(window);
                 methods.Add(new MethodMetrics(type.GrainType, method.Method, method.Window.TotalCount, method.Window.TotalErrors,
                     summary.PerSecond, summary.ErrorsPerSecond, summary.AverageMs, summary.P99Ms, summary.History));
                 calls += method.Window.TotalCount;

@@ -127,9 +127,20 @@ internal sealed class MethodStats(string grainType, string method, bool enabled,
 
     public LatencyWindow Window { get; } = new();
 
-    public void Record(long elapsedTicks, bool failed, long now)
+    /// <summary>Start of a call: a Stopwatch timestamp when this call is timed, 0 when it is only counted (sampling).</summary>
+    public long Start() => Window.ShouldTime() ? Stopwatch.GetTimestamp() : 0;
+
+    /// <summary>End of a call started with <see cref="Start"/>.</summary>
+    public void Stop(long start, bool failed)
     {
-        Window.Record(elapsedTicks, failed, now);
+        if (start == 0)
+        {
+            Window.Record(-1, failed);
+            return;
+        }
+
+        var elapsedTicks = Stopwatch.GetTimestamp() - start;
+        Window.Record(elapsedTicks, failed);
         if (_instruments.RequestLatency.Enabled)
         {
             _instruments.RequestLatency.Record(
@@ -239,24 +250,36 @@ internal sealed class StreamStats(string provider, string streamNamespace, Runti
     public void RecordPublished()
     {
         Interlocked.Increment(ref _published);
-        _instruments.StreamPublished.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        if (_instruments.StreamPublished.Enabled)
+        {
+            _instruments.StreamPublished.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        }
     }
 
     public void RecordDelivered()
     {
         Interlocked.Increment(ref _delivered);
-        _instruments.StreamDelivered.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        if (_instruments.StreamDelivered.Enabled)
+        {
+            _instruments.StreamDelivered.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        }
     }
 
     public void RecordRetry()
     {
         Interlocked.Increment(ref _retries);
-        _instruments.StreamRetries.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        if (_instruments.StreamRetries.Enabled)
+        {
+            _instruments.StreamRetries.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        }
     }
 
     public void RecordDeadLetter()
     {
         Interlocked.Increment(ref _deadLetters);
-        _instruments.StreamDeadLetters.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        if (_instruments.StreamDeadLetters.Enabled)
+        {
+            _instruments.StreamDeadLetters.Add(1, new KeyValuePair<string, object?>("namespace", Namespace));
+        }
     }
 }

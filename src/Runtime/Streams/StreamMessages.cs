@@ -3,29 +3,43 @@ using TradingBot.Runtime.Core;
 namespace TradingBot.Runtime.Streams;
 
 /// <summary>Delivery of one stream item to a grain, as a turn. It activates the grain if needed.</summary>
+/// <remarks>
+/// A subscription has one item in flight, so it reuses its delivery message for the next item whenever
+/// <see cref="Message.IsReusable"/> allows (see <see cref="Subscription"/>).
+/// </remarks>
 internal sealed class StreamDeliveryMessage(Subscription subscription, Envelope envelope, MessagePriority priority)
     : Message(MessageFlags.Activity | MessageFlags.Redispatch | MessageFlags.BypassCapacity, priority, caller: null)
 {
+    private Envelope _envelope = envelope;
+
     public override GrainId Target => subscription.Grain;
 
     public override string MethodName => $"[stream {subscription.Stream.Id}]";
 
+    /// <summary>Makes this finished delivery the delivery of the subscription's next item.</summary>
+    public void Reuse(Envelope next, MessagePriority nextPriority)
+    {
+        ResetForReuse(nextPriority, caller: null);
+        _envelope = next;
+    }
+
     public override Task InvokeAsync(Activation activation)
     {
+        var envelope = _envelope;
         if (subscription.TryGetObserver(activation, out var observer))
         {
             return observer.OnNextAsync(envelope.Item, envelope.Token);
         }
 
-        return FirstDeliveryAsync(activation);
+        return FirstDeliveryAsync(activation, envelope);
     }
 
     public override void Complete(Task invocation) =>
-        subscription.OnDeliveryCompleted(envelope, invocation.IsFaulted ? invocation.Exception!.InnerException : invocation.IsCanceled ? new TaskCanceledException() : null);
+        subscription.OnDeliveryCompleted(_envelope, invocation.IsFaulted ? invocation.Exception!.InnerException : invocation.IsCanceled ? new TaskCanceledException() : null);
 
-    public override void Fail(Exception exception) => subscription.OnDeliveryCompleted(envelope, exception);
+    public override void Fail(Exception exception) => subscription.OnDeliveryCompleted(_envelope, exception);
 
-    private async Task FirstDeliveryAsync(Activation activation)
+    private async Task FirstDeliveryAsync(Activation activation, Envelope envelope)
     {
         var observer = await StreamObservers.ResolveAsync(activation, subscription, envelope.Item.GetType());
         await observer.OnNextAsync(envelope.Item, envelope.Token);

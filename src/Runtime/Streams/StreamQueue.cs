@@ -9,6 +9,7 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
     private readonly Lock _lock = new();
     private readonly Queue<PendingPublish> _waiting = new();
     private Subscription[] _subscriptions = [];
+    private int _waitingCount;
     private long _sequence;
 
     public MemoryStreamProvider Provider { get; } = provider;
@@ -43,34 +44,75 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
 
     public Task Publish(object item)
     {
-        Subscription[] kick;
-        Task result;
+        Subscription[] subscriptions;
+        StreamSequenceToken? token;
+        ulong claimed = 0;
+        Task waiting;
         lock (_lock)
         {
             if (_waiting.Count == 0 && AllHaveRoomLocked())
             {
-                kick = EnqueueLocked(item);
-                result = Task.CompletedTask;
+                // Each idle subscription is claimed for this item in the same lock that enqueues it, so delivery
+                // starts without a Kick (one lock less per item and subscription; the first 64 only, by bit mask).
+                subscriptions = _subscriptions;
+                token = NextTokenLocked(subscriptions.Length);
+                for (var i = 0; i < subscriptions.Length; i++)
+                {
+                    if (i >= 64)
+                    {
+                        subscriptions[i].Enqueue(item, token!);
+                    }
+                    else if (subscriptions[i].EnqueueAndClaim(item, token!))
+                    {
+                        claimed |= 1UL << i;
+                    }
+                }
+
+                waiting = Task.CompletedTask;
             }
             else
             {
                 var pending = new PendingPublish(item, Provider.Runtime.CompletionOptions);
                 _waiting.Enqueue(pending);
-                return pending.Completion.Task;
+                Interlocked.Exchange(ref _waitingCount, _waiting.Count);
+                waiting = pending.Completion.Task;
+                subscriptions = [];
+                token = null;
             }
         }
 
-        foreach (var subscription in kick)
+        if (waiting != Task.CompletedTask)
         {
-            subscription.Kick();
+            // A consumer that made room after our check saw no waiting producer (it reads the count without the
+            // lock): look again. Both sides write with a full fence (Interlocked) before they read the other side's
+            // field (our count, then depths; its depth, then the count), so one of the two sees the other's write.
+            OnSpaceAvailable();
+            return waiting;
         }
 
-        return result;
+        for (var i = 0; i < subscriptions.Length; i++)
+        {
+            if (i >= 64)
+            {
+                subscriptions[i].Kick();
+            }
+            else if ((claimed & (1UL << i)) != 0)
+            {
+                subscriptions[i].DeliverClaimed(new Envelope(item, token!));
+            }
+        }
+
+        return waiting;
     }
 
     /// <summary>A subscription dequeued an item: admit waiting producers that now fit.</summary>
     public void OnSpaceAvailable()
     {
+        if (Volatile.Read(ref _waitingCount) == 0)
+        {
+            return;
+        }
+
         List<PendingPublish>? admitted = null;
         Subscription[] kick = [];
         lock (_lock)
@@ -81,6 +123,8 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
                 kick = EnqueueLocked(pending.Item);
                 (admitted ??= []).Add(pending);
             }
+
+            Volatile.Write(ref _waitingCount, _waiting.Count);
         }
 
         if (admitted is null)
@@ -115,22 +159,22 @@ internal sealed class StreamQueue(MemoryStreamProvider provider, StreamId id, Me
     private Subscription[] EnqueueLocked(object item)
     {
         var subscriptions = _subscriptions;
-        if (subscriptions.Length == 0)
-        {
-            // Nobody listens: the item still takes its sequence number, but needs no token.
-            ++_sequence;
-            Stats.RecordPublished();
-            return subscriptions;
-        }
-
-        var token = new EventSequenceToken(++_sequence);
+        var token = NextTokenLocked(subscriptions.Length);
         foreach (var subscription in subscriptions)
         {
-            subscription.Enqueue(item, token);
+            subscription.Enqueue(item, token!);
         }
 
-        Stats.RecordPublished();
         return subscriptions;
+    }
+
+    private EventSequenceToken? NextTokenLocked(int subscriptions)
+    {
+        Stats.RecordPublished();
+        ++_sequence;
+
+        // Nobody listens: the item still takes its sequence number, but needs no token.
+        return subscriptions == 0 ? null : new EventSequenceToken(_sequence);
     }
 
     private sealed class PendingPublish(object item, TaskCreationOptions options)

@@ -14,16 +14,23 @@ internal enum SubscriptionKind
 /// One subscription of one stream: a bounded FIFO with at most one item in flight. The head item stays in the
 /// queue until its delivery succeeded or was dead-lettered, so the next item starts only after that.
 /// </summary>
-internal sealed class Subscription
+/// <remarks>
+/// The hot path of an item takes this subscription's lock twice (enqueue-and-claim, advance-and-claim-next) and
+/// allocates nothing beyond the item's token: the delivery message is reused while nothing can reach it, and the
+/// target activation is remembered like a grain reference remembers it.
+/// </remarks>
+internal sealed class Subscription : IActivationCache
 {
     private readonly Lock _lock = new();
     private readonly Queue<Envelope> _items = new();
+    private readonly int _capacity;
     private bool _inFlight;
     private int _attempts;
-    private bool _removed;
+    private volatile bool _removed;
     private int _depth;
     private volatile ObserverCache? _observer;
     private volatile TypePriority? _typePriority;
+    private StreamDeliveryMessage? _delivery;
 
     private Subscription(StreamQueue stream, SubscriptionKind kind, GrainId grain, ClientObserverQueue? client)
     {
@@ -32,6 +39,7 @@ internal sealed class Subscription
         Grain = grain;
         Client = client;
         Id = Guid.NewGuid();
+        _capacity = stream.Provider.Options.SubscriptionQueueCapacity;
     }
 
     public Guid Id { get; }
@@ -48,9 +56,12 @@ internal sealed class Subscription
 
     public int Depth => Volatile.Read(ref _depth);
 
-    public bool HasRoom => Volatile.Read(ref _depth) < Stream.Provider.Options.SubscriptionQueueCapacity;
+    public bool HasRoom => Volatile.Read(ref _depth) < _capacity;
 
     public string Subscriber => Kind == SubscriptionKind.Client ? $"client:{Id:N}" : Grain.ToString();
+
+    /// <summary>The activation deliveries went to last (checked for validity before use, like a grain reference's).</summary>
+    public Activation? CachedActivation { get; set; }
 
     public static Subscription ForImplicit(StreamQueue stream, GrainId grain) => new(stream, SubscriptionKind.Implicit, grain, null);
 
@@ -58,6 +69,35 @@ internal sealed class Subscription
 
     public static Subscription ForClient(StreamQueue stream, IStreamObserverAdapter observer) =>
         new(stream, SubscriptionKind.Client, default, new ClientObserverQueue(stream.Provider.Runtime, observer));
+
+    /// <summary>
+    /// Adds an item and, when the subscription is idle and this item is its head, marks it in flight: the caller
+    /// then delivers it with <see cref="DeliverClaimed"/> (no <see cref="Kick"/> needed). False when a delivery is
+    /// in flight (its advance picks the item up) or another producer's kick is about to start the head.
+    /// </summary>
+    public bool EnqueueAndClaim(object item, StreamSequenceToken token)
+    {
+        lock (_lock)
+        {
+            if (_removed)
+            {
+                return false;
+            }
+
+            _items.Enqueue(new Envelope(item, token));
+            _depth = _items.Count;
+            if (_inFlight || _items.Count != 1)
+            {
+                return false;
+            }
+
+            _inFlight = true;
+            return true;
+        }
+    }
+
+    /// <summary>Delivers the item <see cref="EnqueueAndClaim"/> claimed.</summary>
+    public void DeliverClaimed(Envelope envelope) => Deliver(envelope);
 
     public void Enqueue(object item, StreamSequenceToken token)
     {
@@ -76,10 +116,16 @@ internal sealed class Subscription
     /// <summary>Starts delivering the head item unless one is already in flight.</summary>
     public void Kick()
     {
+        // In flight: its Advance claims the next item (ours included, it was enqueued before this read).
+        if (Volatile.Read(ref _inFlight))
+        {
+            return;
+        }
+
         Envelope envelope;
         lock (_lock)
         {
-            if (_inFlight || _removed || !_items.TryPeek(out envelope!))
+            if (_inFlight || _removed || !_items.TryPeek(out envelope))
             {
                 return;
             }
@@ -178,6 +224,8 @@ internal sealed class Subscription
 
     private void Advance()
     {
+        var next = default(Envelope);
+        bool deliver;
         lock (_lock)
         {
             if (!_removed && _items.Count > 0)
@@ -185,24 +233,30 @@ internal sealed class Subscription
                 _items.Dequeue();
             }
 
-            _depth = _items.Count;
-            _inFlight = false;
+            // A full fence between this write and the stream's read of its waiting producers (see StreamQueue.Publish).
+            Interlocked.Exchange(ref _depth, _items.Count);
             _attempts = 0;
+            deliver = !_removed && _items.TryPeek(out next);
+            _inFlight = deliver;
         }
 
         Stream.OnSpaceAvailable();
-        Kick();
+        if (deliver)
+        {
+            Deliver(next);
+        }
     }
 
     private void Deliver(Envelope envelope)
     {
-        lock (_lock)
+        if (_removed)
         {
-            if (_removed)
+            lock (_lock)
             {
                 _inFlight = false;
-                return;
             }
+
+            return;
         }
 
         if (Kind == SubscriptionKind.Client)
@@ -212,8 +266,19 @@ internal sealed class Subscription
         }
 
         var provider = Stream.Provider;
-        var message = new StreamDeliveryMessage(this, envelope, PriorityOf(provider, envelope.Item)) { EnqueuedAt = provider.Runtime.Clock.GetTimestamp() };
-        provider.Runtime.Send(message);
+        var priority = PriorityOf(provider, envelope.Item);
+        var message = _delivery;
+        if (message is not null && message.IsReusable)
+        {
+            message.Reuse(envelope, priority);
+        }
+        else
+        {
+            _delivery = message = new StreamDeliveryMessage(this, envelope, priority);
+        }
+
+        message.EnqueuedAt = provider.Runtime.Clock.GetTimestamp();
+        provider.Runtime.Send(message, this);
     }
 
     /// <summary>The provider's priority of <paramref name="item"/>, remembered for the item type when it depends on the type alone.</summary>
@@ -303,5 +368,5 @@ internal sealed record ObserverCache(Activation Activation, int Version, IStream
 /// <summary>The delivery priority of items of one type.</summary>
 internal sealed record TypePriority(Type Type, MessagePriority Priority);
 
-/// <summary>An item with its stream position.</summary>
-internal sealed record Envelope(object Item, StreamSequenceToken Token);
+/// <summary>An item with its stream position (a struct: one per item and subscription).</summary>
+internal readonly record struct Envelope(object Item, StreamSequenceToken Token);
