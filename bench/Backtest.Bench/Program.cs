@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using TradingBot.Backtest.Running;
+using TradingBot.Backtest.Running.Prefetch;
 
 // Throughput benchmark of the full grain pipeline: one year of BTCUSDT + ETHUSDT 1m, strategies A+B+C.
-// Usage: dotnet run -c Release --project bench/Backtest.Bench -- [data-dir] [--from 2023-01-01] [--to 2024-01-01] [--strategies A,B,C] [--components [--snapshot-hash] [--components-only]] [--alloc]
+// Usage: dotnet run -c Release --project bench/Backtest.Bench -- [data-dir] [--from 2023-01-01] [--to 2024-01-01] [--strategies A,B,C]
+//        [--prefetch shared|per-symbol|off] [--components [--snapshot-hash] [--components-only]] [--alloc]
 var argsList = args.ToList();
 string Option(string name, string fallback)
 {
@@ -16,10 +18,25 @@ var dataDir = argsList.FirstOrDefault(a => !a.StartsWith("--", StringComparison.
 var from = DateTimeOffset.Parse(Option("--from", "2023-01-01"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 var to = DateTimeOffset.Parse(Option("--to", "2024-01-01"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 var strategies = Option("--strategies", "A,B,C").Split(',');
+var prefetch = Option("--prefetch", "shared") switch
+{
+    "off" => IndicatorPrefetch.Off,
+    "shared" => IndicatorPrefetch.Shared,
+    "per-symbol" => IndicatorPrefetch.PerSymbol,
+    var other => throw new ArgumentException($"--prefetch {other}: choose shared, per-symbol or off."),
+};
 var files = new[] { "BTCUSDT-1m-spot-20220101-20240625.csv.gz", "ETHUSDT-1m-spot-20220101-20240625.csv.gz" }.Select(f => Path.Combine(dataDir, f)).ToArray();
 
 var total = Stopwatch.StartNew();
-var request = new BacktestRequest { DataPaths = files, From = from, To = to, Strategies = strategies };
+var request = new BacktestRequest
+{
+    DataPaths = files,
+    From = from,
+    To = to,
+    Strategies = strategies,
+    IndicatorPrefetch = prefetch,
+    IndicatorPrefetchCapacity = int.Parse(Option("--prefetch-capacity", PrefetchingPipelineFactory.DefaultCapacity.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+};
 var load = Stopwatch.StartNew();
 var data = TradingBot.Backtest.Data.MarketDataSet.Load(request.DataPaths, null, from, to, request.WarmupBars);
 load.Stop();
@@ -32,6 +49,36 @@ if (argsList.Contains("--components"))
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline only (pass {pass}): {elapsed.TotalSeconds:0.000} s wall, {ThreadCpu() - before:0.00} s thread CPU, {allocated / 1048576.0:0} MB, {snapshots} snapshots"));
     }
 
+    if (prefetch != IndicatorPrefetch.Off)
+    {
+        var before = ThreadCpu();
+        var (elapsed, allocated, snapshots) = PipelineProbe.Run(data, prefetch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline computed ahead ({prefetch}), calling thread: {elapsed.TotalSeconds:0.000} s wall, {ThreadCpu() - before:0.00} s thread CPU, {allocated / 1048576.0:0} MB, {snapshots} snapshots"));
+    }
+
+    if (argsList.Contains("--probe-parallel"))
+    {
+        // Two independent pipelines at once, one per thread: how much running beside another busy thread slows one.
+        var probeCpu = new double[2];
+        var threads = Enumerable.Range(0, 2).Select(k => new Thread(() =>
+        {
+            var before = ThreadCpu();
+            PipelineProbe.Run(data);
+            probeCpu[k] = ThreadCpu() - before;
+        })).ToArray();
+        foreach (var t in threads)
+        {
+            t.Start();
+        }
+
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline only, two at once: {probeCpu[0]:0.00} s and {probeCpu[1]:0.00} s thread CPU"));
+    }
+
     foreach (var readSnapshots in new[] { false, true })
     {
         var before = ThreadCpu();
@@ -42,6 +89,10 @@ if (argsList.Contains("--components"))
     if (argsList.Contains("--snapshot-hash"))
     {
         Console.WriteLine($"indicator snapshots fingerprint {PipelineProbe.SnapshotFingerprint(data)}");
+        if (prefetch != IndicatorPrefetch.Off)
+        {
+            Console.WriteLine($"indicator snapshots fingerprint computed ahead ({prefetch}) {PipelineProbe.SnapshotFingerprint(data, prefetch)}");
+        }
     }
 
     if (argsList.Contains("--components-only"))
@@ -54,17 +105,34 @@ using var sampler = argsList.Contains("--alloc") ? new AllocationSampler() : nul
 sampler?.Start();
 var profile = new RunnerProfile();
 var threadCpuBefore = ThreadCpu();
+var schedBefore = ThreadSched();
+var runWall = Stopwatch.StartNew();
 var result = await BacktestRunner.RunAsync(request, data, null, CancellationToken.None, profile);
 var threadCpu = ThreadCpu() - threadCpuBefore;
+runWall.Stop();
+var schedAfter = ThreadSched();
 total.Stop();
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+Console.WriteLine($"indicator prefetch {prefetch} (capacity {request.IndicatorPrefetchCapacity})");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candles {result.CandlesProcessed:N0}  load {load.Elapsed.TotalSeconds:0.00} s  run {result.Wall.TotalSeconds:0.00} s  total {total.Elapsed.TotalSeconds:0.00} s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run rate {result.CandlesPerSecond:N0} candles/s  end-to-end rate {result.CandlesProcessed / total.Elapsed.TotalSeconds:N0} candles/s  peak working set {peak / 1048576.0:0} MB"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trades {result.Trades.Count}  signals {result.Signals}  return {result.Overall.TotalReturn:P2}  fingerprint {result.Fingerprint}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc: gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)} allocated {GC.GetTotalAllocatedBytes() / 1048576.0:N0} MB, paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s"));
 Console.WriteLine(profile);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU {cpu.TotalSeconds:0.00} s, run thread CPU {threadCpu:0.00} s (less sensitive to other load than wall time)"));
+if (!double.IsNaN(schedBefore.OnCpu))
+{
+    // Wall = on a CPU + waiting in the run queue for a CPU (other processes, or our own worker on a busy machine)
+    // + blocked (suspended by a GC another thread runs, or waiting for the indicator worker). The run-queue wait is what
+    // other processes (and, on a busy machine, the worker) cost the run.
+    var onCpu = schedAfter.OnCpu - schedBefore.OnCpu;
+    var queued = schedAfter.Queued - schedBefore.Queued;
+    var blocked = runWall.Elapsed.TotalSeconds - onCpu - queued;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"run thread: wall {runWall.Elapsed.TotalSeconds:0.00} s = on CPU {onCpu:0.00} s + waiting for a CPU {queued:0.00} s + blocked {blocked:0.00} s"));
+}
+
 if (sampler is not null)
 {
     foreach (var (type, bytes) in sampler.Top(40))
@@ -92,6 +160,20 @@ static double ThreadCpu()
     catch (IOException)
     {
         return double.NaN;
+    }
+}
+
+// Seconds the calling thread spent on a CPU and waiting in the run queue (Linux /proc schedstat; NaN elsewhere).
+static (double OnCpu, double Queued) ThreadSched()
+{
+    try
+    {
+        var fields = File.ReadAllText("/proc/thread-self/schedstat").Split(' ');
+        return (long.Parse(fields[0], CultureInfo.InvariantCulture) / 1e9, long.Parse(fields[1], CultureInfo.InvariantCulture) / 1e9);
+    }
+    catch (IOException)
+    {
+        return (double.NaN, double.NaN);
     }
 }
 

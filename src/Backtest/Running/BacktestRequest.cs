@@ -1,3 +1,4 @@
+using TradingBot.Backtest.Running.Prefetch;
 using TradingBot.Backtest.Simulation;
 
 namespace TradingBot.Backtest.Running;
@@ -32,6 +33,18 @@ public sealed record BacktestRequest
 
     /// <summary>Closed bars per timeframe the SymbolGrain loads before trading (the live HistoryCandles).</summary>
     public int WarmupBars { get; init; } = 500;
+
+    /// <summary>
+    /// Whether the indicator pipelines compute the upcoming candles ahead on a worker thread (same results in every
+    /// mode; see docs/backtesting.md, Performance).
+    /// </summary>
+    public IndicatorPrefetch IndicatorPrefetch { get; init; } = IndicatorPrefetch.Shared;
+
+    /// <summary>Results computed ahead per symbol at most (benchmarks try other sizes).</summary>
+    internal int IndicatorPrefetchCapacity { get; init; } = PrefetchingPipelineFactory.DefaultCapacity;
+
+    /// <summary>Test seam: the real indicator pipelines (the live ones when null), computed ahead or not per <see cref="IndicatorPrefetch"/>.</summary>
+    internal Grains.Market.IIndicatorPipelineFactory? Pipelines { get; init; }
 
     /// <summary>Extra configuration keys for the grains (e.g. "Trading:Risk:RiskPerTrade").</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

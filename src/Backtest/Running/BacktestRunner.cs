@@ -108,6 +108,10 @@ public static class BacktestRunner
                 {
                     await silo.DriveAsync(pending[i]);
                 }
+
+                // A failure of the indicator worker reaches a grain as an exception of its stream delivery (retried,
+                // then dead-lettered); it must end the run instead.
+                silo.Prefetch?.ThrowIfFailed();
             }
 
             var t4 = Stopwatch.GetTimestamp();
@@ -131,6 +135,10 @@ public static class BacktestRunner
         if (profile is not null)
         {
             profile.Allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedAtStart;
+            if (silo.Prefetch is { } prefetch)
+            {
+                profile.Prefetch = prefetch.Stats();
+            }
         }
 
         return Summarize(request, data, funding, silo, equity, done, wall);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradingBot.Backtest.Running.Prefetch;
 using TradingBot.Backtest.Simulation;
 using TradingBot.Contracts;
 using TradingBot.Contracts.Events;
@@ -9,6 +10,7 @@ using TradingBot.Contracts.Grains;
 using TradingBot.Exchange.Port;
 using TradingBot.Grains.Gateway;
 using TradingBot.Grains.Hosting;
+using TradingBot.Grains.Market;
 using TradingBot.Runtime;
 using TradingBot.Runtime.Core;
 using TradingBot.Runtime.Streams;
@@ -26,9 +28,10 @@ internal sealed class BacktestSilo : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _dataDirectory;
 
-    private BacktestSilo(ServiceProvider services, string dataDirectory, ManualTimeProvider clock, BacktestExchange exchange, ProblemLog problems)
+    private BacktestSilo(ServiceProvider services, string dataDirectory, ManualTimeProvider clock, BacktestExchange exchange, ProblemLog problems, PrefetchingPipelineFactory? prefetch)
     {
         _services = services;
+        Prefetch = prefetch;
         _dataDirectory = dataDirectory;
         Clock = clock;
         Exchange = exchange;
@@ -45,6 +48,9 @@ internal sealed class BacktestSilo : IAsyncDisposable
     public GrainRuntime Runtime { get; }
 
     public IClusterClient Client => Runtime.Client;
+
+    /// <summary>The indicator pipelines computing ahead, null when <see cref="BacktestRequest.IndicatorPrefetch"/> is off.</summary>
+    public PrefetchingPipelineFactory? Prefetch { get; }
 
     public static async Task<BacktestSilo> StartAsync(BacktestRequest request, Data.MarketDataSet data)
     {
@@ -77,6 +83,14 @@ internal sealed class BacktestSilo : IAsyncDisposable
         services.AddSingleton(_ => new TradeJournal(":memory:"));
         var dataDirectory = Directory.CreateTempSubdirectory("backtest-").FullName;
 
+        // Registered before the grains: they add the live factory only when none is registered yet.
+        var prefetch = request.IndicatorPrefetch == IndicatorPrefetch.Off ? null : new PrefetchingPipelineFactory(data, request.IndicatorPrefetch, request.Pipelines, request.IndicatorPrefetchCapacity);
+        var pipelines = (IIndicatorPipelineFactory?)prefetch ?? request.Pipelines;
+        if (pipelines is not null)
+        {
+            services.AddSingleton(pipelines);
+        }
+
         // Lists are set after binding: the configuration binder appends to the defaults instead of replacing them.
         services.PostConfigure<TradingOptions>(o =>
         {
@@ -95,7 +109,7 @@ internal sealed class BacktestSilo : IAsyncDisposable
                 o.CollectionQuantum = TimeSpan.FromHours(1);
             }));
         var provider = services.BuildServiceProvider();
-        var silo = new BacktestSilo(provider, dataDirectory, clock, exchange, problems);
+        var silo = new BacktestSilo(provider, dataDirectory, clock, exchange, problems, prefetch);
         await silo.Runtime.StartAsync();
         var collector = new TradeCollector(exchange);
         var streams = silo.Client.GetStreamProvider(StreamNames.Provider);
@@ -136,6 +150,8 @@ internal sealed class BacktestSilo : IAsyncDisposable
     {
         try
         {
+            // First: the worker threads stop computing ahead (also when the run was cancelled or failed).
+            Prefetch?.Dispose();
             await _services.GetRequiredService<ExchangeGateway>().DisposeAsync();
             await Runtime.StopAsync();
             await _services.DisposeAsync();

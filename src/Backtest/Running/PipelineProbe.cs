@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using TradingBot.Backtest.Data;
+using TradingBot.Backtest.Running.Prefetch;
 using TradingBot.Contracts.Market;
-using TradingBot.Grains.Market;
 
 namespace TradingBot.Backtest.Running;
 
 /// <summary>Benchmark component: the SymbolGrain's indicator pipeline alone (no runtime, no strategies) over the same bars.</summary>
 public static class PipelineProbe
 {
-    /// <summary>Feeds every 1m bar of the run to a fresh pipeline per symbol; returns elapsed time and bytes allocated.</summary>
-    public static (TimeSpan Elapsed, long Allocated, long Snapshots) Run(MarketDataSet data)
+    /// <summary>
+    /// Feeds every 1m bar of the run to a fresh pipeline per symbol (computed ahead on worker threads unless
+    /// <paramref name="prefetch"/> is off, then the time is what the calling thread waits for); returns elapsed time and
+    /// bytes allocated on the calling thread.
+    /// </summary>
+    public static (TimeSpan Elapsed, long Allocated, long Snapshots) Run(MarketDataSet data, IndicatorPrefetch prefetch = IndicatorPrefetch.Off)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var factory = new IctIndicatorPipelineFactory();
+        using var factory = Factory(data, prefetch);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         long snapshots = 0;
@@ -35,10 +39,10 @@ public static class PipelineProbe
     /// their ids and times, pools, breaks, sweeps, decimals with their scale), so two builds can be shown to produce the
     /// very same indicator stream, not only the same trades.
     /// </summary>
-    public static string SnapshotFingerprint(MarketDataSet data)
+    public static string SnapshotFingerprint(MarketDataSet data, IndicatorPrefetch prefetch = IndicatorPrefetch.Off)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var factory = new IctIndicatorPipelineFactory();
+        using var factory = Factory(data, prefetch);
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var symbol in data.Symbols)
         {
@@ -57,6 +61,10 @@ public static class PipelineProbe
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
+
+    /// <summary>The live factory, or the prefetching one (disposable either way, so both are used alike).</summary>
+    private static ProbeFactory Factory(MarketDataSet data, IndicatorPrefetch prefetch) =>
+        new(prefetch == IndicatorPrefetch.Off ? null : new PrefetchingPipelineFactory(data, prefetch));
 
     /// <summary>The ICT engines alone (no contract mapping), optionally reading each closed timeframe's snapshot.</summary>
     public static (TimeSpan Elapsed, long Allocated) RunEngines(MarketDataSet data, bool readSnapshots)

@@ -15,6 +15,9 @@ namespace TradingBot.Grains.Market;
 /// </summary>
 internal sealed class IctIndicatorPipeline : IIndicatorPipeline
 {
+    /// <summary>How many closed candles per timeframe <see cref="Candles"/> can return.</summary>
+    internal const int RecentCandleCapacity = 1000;
+
     private static readonly Timeframe[] s_order = [Timeframe.M1, Timeframe.M15, Timeframe.H1];
     private readonly string _symbol;
     private readonly MultiTimeframeIct _ict;
@@ -124,7 +127,6 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
     /// <summary>Per-timeframe engine, bar clock, recent candles and the last mapped snapshot.</summary>
     private sealed class TimeframeState(Timeframe timeframe, IctEngine engine)
     {
-        private const int CandleCapacity = 1000;
         private readonly BarClock _clock = new();
         private readonly Queue<Candle> _candles = new();
         private IctSnapshot? _mappedFrom;
@@ -193,7 +195,7 @@ internal sealed class IctIndicatorPipeline : IIndicatorPipeline
         {
             _clock.Record(Engine.BarCount - 1, ictCandle.OpenTimeMs);
             _candles.Enqueue(candle);
-            if (_candles.Count > CandleCapacity)
+            if (_candles.Count > RecentCandleCapacity)
             {
                 _candles.Dequeue();
             }
