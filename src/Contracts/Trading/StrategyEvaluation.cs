@@ -2,7 +2,8 @@ namespace TradingBot.Contracts.Trading;
 
 /// <summary>
 /// A strategy's verdict on one closed bar of one symbol: the signal it would take, or none. Every started
-/// strategy reports every bar (also when switched off or silent), so the signal gate knows when all have spoken.
+/// strategy judges every bar (also when switched off); signals are always reported, a "none" while the signal gate
+/// asked for every verdict, so the gate knows when all have spoken on a bar it holds.
 /// </summary>
 /// <param name="Strategy">"A", "B" or "C".</param>
 /// <param name="Symbol">Exchange symbol.</param>

@@ -10,10 +10,16 @@ using TradingBot.Trading.Strategies;
 namespace TradingBot.Grains.Strategies;
 
 /// <summary>
-/// The priority decision between strategies (key = symbol). Every StrategyGrain reports every closed bar; a bar
-/// with a signal is decided when the last started strategy has reported it, so the same bars always give the same
-/// entry whichever grain finished first. Losing signals are recorded as superseded; the winner goes to the RiskGrain.
+/// The priority decision between strategies (key = symbol). Strategies report their signals; a bar with a signal is
+/// decided when every started strategy has reported it, so the same bars always give the same entry whichever grain
+/// finished first. Losing signals are recorded as superseded; the winner goes to the RiskGrain.
 /// </summary>
+/// <remarks>
+/// A "none" would be three grain calls per bar that almost never matter, so strategies keep them until asked: while a
+/// bar is held, every started strategy is asked to report every bar (<see cref="IStrategyGrain.FollowGateAsync"/>) and
+/// answers with the last bar it judged silently, which counts as its "none" up to there. Once nothing is held, the
+/// strategies go back to reporting signals only. The pure decision stays in <see cref="BarSignalGate"/>.
+/// </remarks>
 [KeepAlive]
 internal sealed partial class SignalGateGrain(
     IOptionsMonitor<TradingOptions> options,
@@ -21,6 +27,8 @@ internal sealed partial class SignalGateGrain(
     ILogger<SignalGateGrain> logger) : Grain, ISignalGateGrain
 {
     private readonly BarSignalGate _gate = new();
+
+    private readonly GateFollowers _followers = new();
     private StrategyPriority _priority = new(StrategyPriority.DefaultOrder);
     private string _priorityText = StrategyPriority.DefaultOrder;
 
@@ -41,9 +49,53 @@ internal sealed partial class SignalGateGrain(
             }
         }
 
-        // Not async on purpose: a "none" verdict completes nothing and must not cost a state machine per bar.
+        // Not async on purpose: a "none" sent while a bar is held usually completes nothing and changes no request.
         var decisions = _gate.Report(evaluation, current.Strategies, _priority);
-        return decisions.Count == 0 ? s_nothingDecided : ForwardAsync(decisions);
+        return decisions.Count == 0 && !_followers.MustChange(_gate, current.Strategies) ? s_nothingDecided : SettleAsync(decisions, current.Strategies);
+    }
+
+    private async Task<RiskDecision?> SettleAsync(IReadOnlyList<GateDecision> decisions, string[] expected)
+    {
+        var symbol = this.GetPrimaryKeyString();
+        var last = await ForwardAsync(decisions);
+
+        // While a bar is held every started strategy reports every bar; the answer brings its silent verdicts. One
+        // at a time (this grain is not reentrant), re-checked after each answer, which may have decided the bar.
+        while (_followers.NextToAsk(_gate, expected) is { } strategy)
+        {
+            _followers.Asked(strategy);
+            DateTimeOffset? silentThrough;
+            try
+            {
+                silentThrough = await GrainFactory.GetGrain<IStrategyGrain>(strategy).FollowGateAsync(symbol, everyBar: true);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Treated like a strategy that stopped reporting: the bar is decided without it after MaxWait.
+                LogAskFailed(ex, strategy, symbol);
+                continue;
+            }
+
+            if (silentThrough is { } bar)
+            {
+                last = await ForwardAsync(_gate.ReportSilent(strategy, bar, expected, _priority)) ?? last;
+            }
+        }
+
+        foreach (var strategy in _followers.Release(_gate))
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IStrategyGrain>(strategy).FollowGateAsync(symbol, everyBar: false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // It keeps sending every verdict: slower, never wrong.
+                LogAskFailed(ex, strategy, symbol);
+            }
+        }
+
+        return last;
     }
 
     private async Task<RiskDecision?> ForwardAsync(IReadOnlyList<GateDecision> decisions)
@@ -73,6 +125,9 @@ internal sealed partial class SignalGateGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Trading:Strategy:Priority = '{Priority}' names strategies other than A, B and C; those names are ignored")]
     private partial void LogUnknownPriority(string priority);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {Strategy} could not be asked for its verdicts on {Symbol}")]
+    private partial void LogAskFailed(Exception exception, string strategy, string symbol);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Symbol} bar {Bar}: decided without strategies {Missing}, which stopped reporting")]
     private partial void LogDecidedWithout(string symbol, DateTimeOffset bar, string missing);

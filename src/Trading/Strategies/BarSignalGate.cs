@@ -71,6 +71,26 @@ public sealed class BarSignalGate
         return Complete(expected, priority);
     }
 
+    /// <summary>
+    /// Records that <paramref name="strategy"/> judged every bar up to <paramref name="through"/> without a signal and
+    /// kept those verdicts instead of sending them (<see cref="VerdictReporting"/>); returns the bars this completed.
+    /// They count as reports of those bars, but do not move the bar time after which a bar is decided without the
+    /// strategies that have not reported it (<see cref="MaxWait"/>): a strategy running ahead on its own is no sign that
+    /// another one stopped, and the silent ones are asked one after the other.
+    /// </summary>
+    public IReadOnlyList<GateDecision> ReportSilent(string strategy, DateTimeOffset through, IReadOnlyCollection<string> expected, StrategyPriority priority)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(priority);
+        if (!(_lastReported.TryGetValue(strategy, out var last) && last >= through))
+        {
+            _lastReported[strategy] = through;
+        }
+
+        return Complete(expected, priority);
+    }
+
     private IReadOnlyList<GateDecision> Complete(IReadOnlyCollection<string> expected, StrategyPriority priority)
     {
         // Most bars have no signal: nothing is pending and nothing is allocated.

@@ -80,6 +80,10 @@ public sealed class SignalArbiter
     private static bool Ranks((IStrategyRule Rule, TradeSignal Signal) x, (IStrategyRule Rule, TradeSignal Signal) y) =>
         x.Rule.Priority < y.Rule.Priority || (x.Rule.Priority == y.Rule.Priority && x.Signal.Confidence.CompareTo(y.Signal.Confidence) > 0);
 
-    private static string PrimaryKey(TradeSignal signal) =>
-        signal.ZoneIds.IsDefaultOrEmpty ? signal.Id : $"{signal.Strategy}|{signal.ZoneIds[0]}";
+    /// <summary>The key a signal's primary evidence is remembered by (the first zone id, per strategy).</summary>
+    public static string PrimaryKey(TradeSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return signal.ZoneIds.IsDefaultOrEmpty ? signal.Id : $"{signal.Strategy}|{signal.ZoneIds[0]}";
+    }
 }

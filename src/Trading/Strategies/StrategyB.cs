@@ -24,7 +24,13 @@ public sealed class StrategyB : IStrategyRule
             return null;
         }
 
+        // Every gap needs a 15m sweep within the window: without one (most bars) the zones need not be scanned.
         var now = trigger.Candle.CloseTime;
+        if (!view.MayHave15mSweepWithin(now, settings.SweepWindow))
+        {
+            return null;
+        }
+
         foreach (var gap in trigger.Zones)
         {
             if (gap.Kind != ZoneKind.FairValueGap || gap.FormedAt != now)

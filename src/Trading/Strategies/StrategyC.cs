@@ -31,14 +31,17 @@ public sealed class StrategyC : IStrategyRule
             return null;
         }
 
-        // Loops, not LINQ: ties on time keep the first element, as a stable sort would.
+        // Loops, not LINQ: ties on time keep the first element, as a stable sort would. The candle's values are read
+        // once (CloseTime is computed, decimals are 16 bytes).
+        var now = candle.CloseTime;
+        var (low, high, close) = (candle.Low, candle.High, candle.Close);
         Zone? zone = null;
         foreach (var z in trigger.Zones)
         {
             if (z.Direction == trend
-                && z.FormedAt < candle.CloseTime
-                && z.Overlaps(candle.Low, candle.High)
-                && (trend == Direction.Bullish ? candle.Close >= z.Bottom : candle.Close <= z.Top)
+                && z.FormedAt < now
+                && z.Overlaps(low, high)
+                && (trend == Direction.Bullish ? close >= z.Bottom : close <= z.Top)
                 && (zone is null || z.FormedAt > zone.FormedAt))
             {
                 zone = z;
@@ -50,7 +53,6 @@ public sealed class StrategyC : IStrategyRule
             return null;
         }
 
-        var now = candle.CloseTime;
         LiquiditySweep? sweep = null;
         foreach (var s in view.SweepList)
         {
