@@ -221,15 +221,20 @@ internal sealed partial class OrderGrain(
 
         var price = snapshot.AveragePrice ?? order.Signal.Entry;
         var commission = snapshot.ExecutedQuantity * price * await TakerRateAsync(order.Symbol);
-        record.Status = OrderIntentStatus.Filled;
-        record.UpdatedAt = clock.GetUtcNow();
-        await RecordFinishedAsync(record);
-        journal.RecordOrder(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, snapshot.ExecutedQuantity, null, OrderIntentStatus.Filled, record.Attempts, null, record.UpdatedAt);
+        var filledAt = clock.GetUtcNow();
+        journal.RecordOrder(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, snapshot.ExecutedQuantity, null, OrderIntentStatus.Filled, record.Attempts, null, filledAt);
         LogFilled(record.ClientOrderId, snapshot.ExecutedQuantity, price);
         await _orders.OnNextAsync(new OrderPlaced(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, order.Quantity, null, snapshot.UpdateTime));
         await _orders.OnNextAsync(new OrderFilled(record.ClientOrderId, order.Symbol, order.EntrySide, OrderPurpose.Entry, snapshot.ExecutedQuantity, price, commission, snapshot.UpdateTime));
+
+        // The position first, the intent's end second: a crash in between leaves the intent pending on disk, so the
+        // restart resolves it by its client id and hands the fill to the PositionGrain again (idempotent per entry id),
+        // which keeps the strategy and levels instead of adopting an unknown position. It also places SL/TP sooner.
         await GrainFactory.GetGrain<IPositionGrain>(order.Symbol)
             .OnEntryFilledAsync(order, record.ClientOrderId, snapshot.ExecutedQuantity, price, commission, snapshot.OrderId, snapshot.UpdateTime);
+        record.Status = OrderIntentStatus.Filled;
+        record.UpdatedAt = filledAt;
+        await RecordFinishedAsync(record);
         await state.WriteStateAsync();
         return new OrderOutcome(record.ClientOrderId, true, snapshot.ExecutedQuantity, price, record.Attempts, null);
     }

@@ -69,6 +69,83 @@ public sealed class OrderOutboxTests
         }
     }
 
+    [Fact]
+    public async Task The_fill_reaches_the_position_grain_while_the_intent_is_still_pending_on_disk()
+    {
+        var exchange = new MemoryExchange();
+        await exchange.SetPrice("BTCUSDT", 60_000m);
+        await using var silo = await TradingSilo.StartAsync(exchange);
+        List<string>? outboxWhileProtecting = null;
+        List<string>? historyWhileProtecting = null;
+        exchange.OnConditionalOrder = _ =>
+        {
+            outboxWhileProtecting ??= Statuses(silo.DataDirectory, "order");
+            historyWhileProtecting ??= Statuses(silo.DataDirectory, "order-history");
+        };
+
+        (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(Order("sig-1", exchange.Now))).Filled.Should().BeTrue();
+
+        // A kill while the position takes the fill must leave an intent a restart resolves by its client id; one
+        // already recorded as finished would leave the restart nothing but adopting an unknown position.
+        outboxWhileProtecting.Should().Equal(OrderIntentStatus.Pending);
+        historyWhileProtecting.Should().BeEmpty("nothing on disk may call the entry finished before the position holds it");
+        Intents(silo.DataDirectory, "order").Should().BeEmpty("finished once the position holds the fill");
+    }
+
+    [Fact]
+    public async Task A_kill_between_the_fill_and_the_position_resumes_the_entry_with_its_strategy_without_a_second_order()
+    {
+        var exchange = new MemoryExchange();
+        await exchange.SetPrice("BTCUSDT", 60_000m);
+        var crashed = Directory.CreateTempSubdirectory("killed-").FullName;
+        await using (var silo = await TradingSilo.StartAsync(exchange))
+        {
+            // The grain state as a kill -9 right after the fill leaves it (an online backup is a consistent copy).
+            exchange.OnCommissionRateRequested = () => Backup(silo.DataDirectory, crashed);
+            (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(Order("sig-1", exchange.Now))).Filled.Should().BeTrue();
+        }
+
+        // The dead process never placed its protection.
+        foreach (var id in exchange.Algos.Keys.ToList())
+        {
+            await exchange.CancelAlgoOrderAsync("BTCUSDT", id);
+        }
+
+        exchange.OnCommissionRateRequested = null;
+        var sent = exchange.MarketOrders.Count;
+        var placed = exchange.ConditionalOrders.Count;
+        await using (var silo = await TradingSilo.StartAsync(exchange, crashed))
+        {
+            var position = await silo.Client.GetGrain<IPositionGrain>("BTCUSDT").GetAsync();
+            position.Quantity.Should().Be(0.010m);
+            position.Strategy.Should().Be("A", "the pending intent is resolved, not an unknown position adopted");
+            position.StopLive.Should().BeTrue();
+            position.TakeProfitLive.Should().BeTrue();
+            exchange.MarketOrders.Should().HaveCount(sent, "the entry is never sent twice");
+            exchange.ConditionalOrders.Skip(placed).Select(o => o.TriggerPrice).Should().BeEquivalentTo([59_000m, 62_000m]);
+            Intents(crashed, "order").Should().BeEmpty();
+        }
+    }
+
+    private static List<string> Statuses(string directory, string stateName)
+    {
+        using var connection = Open(directory);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = $state";
+        command.Parameters.AddWithValue("$state", stateName);
+        return command.ExecuteScalar() is byte[] payload
+            ? [.. JsonNode.Parse(payload)!["intents"]!.AsArray().Select(i => i!["status"]!.GetValue<string>())]
+            : [];
+    }
+
+    private static void Backup(string from, string to)
+    {
+        using var source = Open(from);
+        using var target = new SqliteConnection($"Data Source={Path.Combine(to, "state.db")};Pooling=False");
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
     private static ApprovedOrder Order(string signalId, DateTimeOffset at) =>
         new(new TradeSignal(signalId, "A", "BTCUSDT", Direction.Bullish, 60_000m, 59_000m, 62_000m, 0.8, ImmutableArray.Create("zone-1"), at),
             0.010m, 59_000m, 62_000m, 5, 10m);

@@ -143,8 +143,17 @@ internal sealed class MemoryExchange : IExchange
         }
     }
 
-    public Task<CommissionRate> GetCommissionRateAsync(string symbol, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new CommissionRate(symbol, 0.0002m, TakerFee));
+    /// <summary>Runs when the bot asks for its commission rate (the OrderGrain does so right after an entry filled).</summary>
+    public Action? OnCommissionRateRequested { get; set; }
+
+    /// <summary>Runs before a conditional (SL/TP) order is accepted.</summary>
+    public Action<ConditionalOrderRequest>? OnConditionalOrder { get; set; }
+
+    public Task<CommissionRate> GetCommissionRateAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        OnCommissionRateRequested?.Invoke();
+        return Task.FromResult(new CommissionRate(symbol, 0.0002m, TakerFee));
+    }
 
     public Task<LeverageSetting> SetLeverageAsync(string symbol, int leverage, CancellationToken cancellationToken = default) =>
         Task.FromResult(new LeverageSetting(symbol, leverage, 1_000_000m));
@@ -182,6 +191,7 @@ internal sealed class MemoryExchange : IExchange
     public Task<AlgoOrderSnapshot> PlaceConditionalOrderAsync(ConditionalOrderRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        OnConditionalOrder?.Invoke(request);
         lock (_gate)
         {
             ConditionalOrders.Add(request);
