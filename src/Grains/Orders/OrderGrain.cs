@@ -141,10 +141,13 @@ internal sealed partial class OrderGrain(
             catch (ExchangeRateLimitException ex)
             {
                 LogRetry(record.ClientOrderId, record.Attempts, ex.Message);
-                var wait = ex.RetryAt - clock.GetUtcNow();
+
+                // Retry-After is kept by the REST client in wall-clock time; the grain's clock is the market's, which in
+                // paper mode runs ahead of it (comparing the two skipped the wait and spent the retries on a closed gate).
+                var wait = ex.RetryAt - TimeProvider.System.GetUtcNow();
                 if (wait > TimeSpan.Zero && wait < TimeSpan.FromMinutes(2))
                 {
-                    await Task.Delay(wait, clock);
+                    await Task.Delay(wait, TimeProvider.System);
                 }
             }
             catch (ExchangeNotExecutedException ex)

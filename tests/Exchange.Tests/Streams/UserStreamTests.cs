@@ -142,9 +142,12 @@ public sealed class UserStreamTests
             {
                 throw new TimeoutException(ex.Message + " | " + string.Join(", ", server.RequestLog), ex);
             }
+
+            // "Connected" is reported once the SUBSCRIBE frame is sent; the server reads it a moment later, and closing
+            // the subscription before that aborts its read.
+            await Eventually(() => keys.Count >= 2);
         }
 
-        await Eventually(() => keys.Count >= 2);
         keys.Should().Equal("k1", "k2");
         sink.Events.OfType<StreamStateChanged>().Should().Contain(s => s.Reason == "keep-alive -1125");
     }

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using TradingBot.Contracts.Market;
 using TradingBot.Contracts.Grains;
 using TradingBot.Contracts.Trading;
 using TradingBot.Grains.Orders;
@@ -23,10 +21,10 @@ public sealed class OrderOutboxTests
         await using (var silo = await TradingSilo.StartAsync(exchange))
         {
             var orders = silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main);
-            (await orders.ExecuteAsync(Order("sig-1", exchange.Now))).Filled.Should().BeTrue();
+            (await orders.ExecuteAsync(ApprovedOrders.Long("sig-1", exchange.Now))).Filled.Should().BeTrue();
             await silo.Client.GetGrain<IPositionGrain>("BTCUSDT").CloseAsync(ExitReason.Manual);
             exchange.Now += TimeSpan.FromMinutes(5);
-            (await orders.ExecuteAsync(Order("sig-2", exchange.Now))).Filled.Should().BeTrue();
+            (await orders.ExecuteAsync(ApprovedOrders.Long("sig-2", exchange.Now))).Filled.Should().BeTrue();
 
             var recent = await orders.GetRecentIntentsAsync(10);
             recent.Select(i => i.Status).Should().Equal(OrderIntentStatus.Filled, OrderIntentStatus.Filled);
@@ -44,7 +42,7 @@ public sealed class OrderOutboxTests
         var exchange = new MemoryExchange();
         await exchange.SetPrice("BTCUSDT", 60_000m);
         var directory = Directory.CreateTempSubdirectory("outbox-").FullName;
-        var order = Order("sig-old", exchange.Now);
+        var order = ApprovedOrders.Long("sig-old", exchange.Now);
         await using (var silo = await TradingSilo.StartAsync(exchange, directory))
         {
             (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(order)).Filled.Should().BeTrue();
@@ -83,7 +81,7 @@ public sealed class OrderOutboxTests
             historyWhileProtecting ??= Statuses(silo.DataDirectory, "order-history");
         };
 
-        (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(Order("sig-1", exchange.Now))).Filled.Should().BeTrue();
+        (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(ApprovedOrders.Long("sig-1", exchange.Now))).Filled.Should().BeTrue();
 
         // A kill while the position takes the fill must leave an intent a restart resolves by its client id; one
         // already recorded as finished would leave the restart nothing but adopting an unknown position.
@@ -102,7 +100,7 @@ public sealed class OrderOutboxTests
         {
             // The grain state as a kill -9 right after the fill leaves it (an online backup is a consistent copy).
             exchange.OnCommissionRateRequested = () => Backup(silo.DataDirectory, crashed);
-            (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(Order("sig-1", exchange.Now))).Filled.Should().BeTrue();
+            (await silo.Client.GetGrain<IOrderGrain>(AccountKeys.Main).ExecuteAsync(ApprovedOrders.Long("sig-1", exchange.Now))).Filled.Should().BeTrue();
         }
 
         // The dead process never placed its protection.
@@ -145,10 +143,6 @@ public sealed class OrderOutboxTests
         target.Open();
         source.BackupDatabase(target);
     }
-
-    private static ApprovedOrder Order(string signalId, DateTimeOffset at) =>
-        new(new TradeSignal(signalId, "A", "BTCUSDT", Direction.Bullish, 60_000m, 59_000m, 62_000m, 0.8, ImmutableArray.Create("zone-1"), at),
-            0.010m, 59_000m, 62_000m, 5, 10m);
 
     private static JsonArray Intents(string directory, string stateName)
     {
