@@ -46,7 +46,17 @@ public static class OperationsServiceCollectionExtensions
 
         services.AddSingleton(redactor);
         services.AddSingleton(options);
-        services.AddSingleton(_ => new AlertOutbox(alertDatabasePath ?? Path.Combine(dataDirectory, AlertDatabaseFileName), redactor));
+        services.AddSingleton(sp =>
+        {
+            var legacyPath = Path.Combine(dataDirectory, AlertDatabaseFileName);
+            var outbox = new AlertOutbox(alertDatabasePath ?? legacyPath, redactor);
+            if (LegacyOutboxMigration.Run(legacyPath, outbox) is { } report)
+            {
+                sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(LegacyOutboxMigration)).LogWarning("Alert outbox upgrade: {Report}", report);
+            }
+
+            return outbox;
+        });
         services.AddSingleton(sp => new DiscordAlertDeliverer(
             sp.GetRequiredService<AlertOutbox>(),
             CreateHttpClient(),

@@ -38,6 +38,22 @@ public sealed class AddOperationsTests : IDisposable
     }
 
     [Fact]
+    public void An_outbox_in_the_journal_file_takes_over_the_alerts_still_pending_in_an_old_alerts_db()
+    {
+        Directory.CreateDirectory(_dir.File("data"));
+        new AlertOutbox(_dir.File("data/alerts.db")).Enqueue(new Alert("old", AlertKind.TakeProfitHit, AlertSeverity.Info, DateTimeOffset.UtcNow, "from before the upgrade"));
+        var services = new ServiceCollection().AddLogging()
+            .AddOperations(Configuration(), _dir.File("data"), environment: _ => null, alertDatabasePath: _dir.File("data/trades.db"));
+        using var provider = services.BuildServiceProvider();
+
+        var outbox = provider.GetRequiredService<AlertOutbox>();
+
+        outbox.DatabasePath.Should().Be(_dir.File("data/trades.db"));
+        outbox.ReadAll().Select(e => e.Alert.Text).Should().Equal("from before the upgrade");
+        File.Exists(_dir.File("data/alerts.db")).Should().BeFalse();
+    }
+
+    [Fact]
     public void The_webhook_comes_from_the_environment_and_is_registered_as_a_secret()
     {
         var env = new Dictionary<string, string?> { ["DISCORD_WEBHOOK_URL"] = "https://discord.com/api/webhooks/1/tok-abcdef" };
