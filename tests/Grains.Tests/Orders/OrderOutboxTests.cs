@@ -125,16 +125,11 @@ public sealed class OrderOutboxTests
         }
     }
 
-    private static List<string> Statuses(string directory, string stateName)
-    {
-        using var connection = Open(directory);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = $state";
-        command.Parameters.AddWithValue("$state", stateName);
-        return command.ExecuteScalar() is byte[] payload
+    /// <summary>The statuses of a state record's intents; none when the record does not exist yet.</summary>
+    private static List<string> Statuses(string directory, string stateName) =>
+        Payload(directory, stateName) is { } payload
             ? [.. JsonNode.Parse(payload)!["intents"]!.AsArray().Select(i => i!["status"]!.GetValue<string>())]
             : [];
-    }
 
     private static void Backup(string from, string to)
     {
@@ -146,13 +141,18 @@ public sealed class OrderOutboxTests
 
     private static JsonArray Intents(string directory, string stateName)
     {
+        var payload = Payload(directory, stateName);
+        payload.Should().NotBeNull($"the '{stateName}' record exists");
+        return JsonNode.Parse(payload)!["intents"]!.AsArray();
+    }
+
+    private static byte[]? Payload(string directory, string stateName)
+    {
         using var connection = Open(directory);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = $state";
         command.Parameters.AddWithValue("$state", stateName);
-        var payload = command.ExecuteScalar() as byte[];
-        payload.Should().NotBeNull($"the '{stateName}' record exists");
-        return JsonNode.Parse(payload)!["intents"]!.AsArray();
+        return command.ExecuteScalar() as byte[];
     }
 
     private static void Rewrite(string directory, string stateName, JsonObject payload)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TradingBot.Backtest.Data;
+using TradingBot.Backtest.Running.Prefetch;
 using TradingBot.Backtest.Tests.Support;
 using TradingBot.Contracts.Market;
 using TradingBot.Grains.Market;
@@ -33,6 +34,17 @@ internal static class PrefetchScenario
             var bars = series.Bars[Math.Max(0, end - WarmupBars)..end];
             pipeline.WarmUp(timeframe, [.. bars.Select(b => ToCandle(symbol, timeframe, b))]);
         }
+    }
+
+    /// <summary>The live pipeline and one from <paramref name="factory"/>, both warmed up alike, and the run's candles.</summary>
+    public static (IIndicatorPipeline Live, PrefetchingPipeline Ahead, List<Candle> Candles) WarmedUpPair(
+        PrefetchingPipelineFactory factory, MarketDataSet data, string symbol)
+    {
+        var live = new IctIndicatorPipelineFactory().Create(symbol);
+        var ahead = (PrefetchingPipeline)factory.Create(symbol);
+        WarmUp(live, data, symbol);
+        WarmUp(ahead, data, symbol);
+        return (live, ahead, RunCandles(data, symbol));
     }
 
     public static Candle ToCandle(string symbol, Timeframe timeframe, Bar b) =>

@@ -67,11 +67,7 @@ public sealed class PrefetchingPipelineTests
         var data = s_data.Value;
         using var factory = new PrefetchingPipelineFactory(data, IndicatorPrefetch.Shared, capacity: 64);
         const string symbol = "BTCUSDT";
-        var live = new IctIndicatorPipelineFactory().Create(symbol);
-        var ahead = (PrefetchingPipeline)factory.Create(symbol);
-        WarmUp(live, data, symbol);
-        WarmUp(ahead, data, symbol);
-        var candles = RunCandles(data, symbol);
+        var (live, ahead, candles) = WarmedUpPair(factory, data, symbol);
 
         // The grain sees a corrected candle, then skips one (a gap), then goes on with the data.
         var fed = new List<Candle>(candles.Take(700)) { candles[700] with { Close = candles[700].Close + 5m, High = candles[700].High + 5m } };
@@ -100,11 +96,7 @@ public sealed class PrefetchingPipelineTests
         var data = s_data.Value;
         using var factory = new PrefetchingPipelineFactory(data, IndicatorPrefetch.PerSymbol, capacity: 16);
         const string symbol = "ETHUSDT";
-        var live = new IctIndicatorPipelineFactory().Create(symbol);
-        var ahead = (PrefetchingPipeline)factory.Create(symbol);
-        WarmUp(live, data, symbol);
-        WarmUp(ahead, data, symbol);
-        var candles = RunCandles(data, symbol);
+        var (live, ahead, candles) = WarmedUpPair(factory, data, symbol);
         var rescaled = candles[40] with { Volume = decimal.Parse(candles[40].Volume.ToString(System.Globalization.CultureInfo.InvariantCulture) + (candles[40].Volume.Scale == 0 ? ".0" : "0"), System.Globalization.CultureInfo.InvariantCulture) };
         rescaled.Volume.Should().Be(candles[40].Volume);
         var fed = candles.Take(40).Append(rescaled).Concat(candles.Skip(41).Take(100)).ToList();
@@ -124,11 +116,7 @@ public sealed class PrefetchingPipelineTests
         var data = s_data.Value;
         using var factory = new PrefetchingPipelineFactory(data, IndicatorPrefetch.Shared, capacity: 32);
         const string symbol = "BTCUSDT";
-        var live = new IctIndicatorPipelineFactory().Create(symbol);
-        var ahead = (PrefetchingPipeline)factory.Create(symbol);
-        WarmUp(live, data, symbol);
-        WarmUp(ahead, data, symbol);
-        var candles = RunCandles(data, symbol);
+        var (live, ahead, candles) = WarmedUpPair(factory, data, symbol);
         for (var i = 0; i < 300; i++)
         {
             Json(ahead.OnMinuteClosed(candles[i])).Should().Be(Json(live.OnMinuteClosed(candles[i])));
